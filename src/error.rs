@@ -1,0 +1,153 @@
+//! The client's closed set of failures and their stable codes. Plain data: no JS types here, and no
+//! constructor takes a secret, so no message can carry one.
+
+use core::any::Any;
+use core::fmt;
+use std::rc::Rc;
+
+/// What kind of failure; each becomes the JS `Error.name` of the same spelling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Bad input, found before any I/O.
+    Validation,
+    /// No response: DNS, connection refused or reset, CORS refusal, no `fetch` in the runtime.
+    Network,
+    /// No response within the time limit.
+    Timeout,
+    /// A non-2xx answer, or a 2xx whose envelope reports a failure.
+    Api,
+    /// An answer whose body is not the documented shape.
+    Decode,
+}
+
+impl ErrorKind {
+    /// The JS `Error.name` for this kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "ValidationError",
+            ErrorKind::Network => "NetworkError",
+            ErrorKind::Timeout => "TimeoutError",
+            ErrorKind::Api => "ApiError",
+            ErrorKind::Decode => "DecodeError",
+        }
+    }
+}
+
+/// One failure, with everything a caller can branch on.
+#[derive(Clone, Debug)]
+pub struct Error {
+    pub kind: ErrorKind,
+    /// Stable machine-readable code (see the README's error table).
+    pub code: &'static str,
+    /// Human-readable text saying what was attempted and what went wrong.
+    pub message: String,
+    /// The input field at fault (validation only), e.g. `workspaceName`.
+    pub field: Option<&'static str>,
+    /// HTTP status, when a response arrived.
+    pub status: Option<u16>,
+    /// The API's own code: the service `code` or the gateway `errorCode`.
+    pub api_code: Option<String>,
+    /// The API's own message.
+    pub api_message: Option<String>,
+    /// The gateway's `details`, when it sent any.
+    pub api_details: Option<String>,
+    /// The runtime's original error (a JS value in wasm), kept opaque so the core stays JS-free.
+    pub cause: Option<Rc<dyn Any>>,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, code: &'static str, message: String) -> Self {
+        Error {
+            kind,
+            code,
+            message,
+            field: None,
+            status: None,
+            api_code: None,
+            api_message: None,
+            api_details: None,
+            cause: None,
+        }
+    }
+
+    /// Input that breaks a rule: `field` names the input, `rule` says what it must be.
+    pub fn validation(field: &'static str, rule: &str) -> Self {
+        let mut e = Error::new(ErrorKind::Validation, "INVALID_INPUT", format!("{field} {rule}"));
+        e.field = Some(field);
+        e
+    }
+
+    /// The request got no response. `attempted` is `METHOD /path`.
+    pub fn network(attempted: &str, detail: &str, cause: Option<Rc<dyn Any>>) -> Self {
+        let mut e =
+            Error::new(ErrorKind::Network, "NETWORK_ERROR", format!("{attempted}: network error: {detail}"));
+        e.cause = cause;
+        e
+    }
+
+    /// The request got no response within `timeout_ms`.
+    pub fn timeout(attempted: &str, timeout_ms: u32) -> Self {
+        Error::new(ErrorKind::Timeout, "TIMEOUT", format!("{attempted}: no response within {timeout_ms} ms"))
+    }
+
+    /// The API answered with a failure.
+    pub fn api(attempted: &str, status: u16, api: ApiFailure) -> Self {
+        let code = api_error_code(status, &api.code);
+        let mut message = format!("{attempted}: HTTP {status}");
+        if !api.code.is_empty() || !api.message.is_empty() {
+            message.push_str(&format!(" ({} {})", api.code, api.message));
+        }
+        if let Some(details) = &api.details {
+            message.push_str(&format!(": {details}"));
+        }
+        let mut e = Error::new(ErrorKind::Api, code, message);
+        e.status = Some(status);
+        e.api_code = Some(api.code);
+        e.api_message = Some(api.message);
+        e.api_details = api.details;
+        e
+    }
+
+    /// The body did not have the documented shape; `problem` says how.
+    pub fn decode(attempted: &str, status: u16, problem: &str) -> Self {
+        let mut e = Error::new(
+            ErrorKind::Decode,
+            "DECODE_ERROR",
+            format!("{attempted}: HTTP {status} with an unexpected body: {problem}"),
+        );
+        e.status = Some(status);
+        e
+    }
+}
+
+/// The failure fields of either envelope: service `{code, message}` or gateway `{error: {...}}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiFailure {
+    pub code: String,
+    pub message: String,
+    pub details: Option<String>,
+}
+
+/// The stable `code` of an `ApiError`, from the HTTP status and the API's code.
+fn api_error_code(status: u16, api_code: &str) -> &'static str {
+    match (status, api_code) {
+        (401, "210") | (403, _) => "FORBIDDEN",
+        (401, _) => "AUTHENTICATION_FAILED",
+        (404, _) => "NOT_FOUND",
+        (409, _) => "CONFLICT",
+        (413, _) => "PAYLOAD_TOO_LARGE",
+        (429, "400") => "QUOTA_EXCEEDED",
+        (429, _) => "RATE_LIMITED",
+        (400..=499, _) => "BAD_REQUEST",
+        (500..=599, _) => "SERVER_ERROR",
+        _ => "API_ERROR",
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

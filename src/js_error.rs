@@ -1,0 +1,66 @@
+//! Turns the core's `Error` into a real JS `Error` (name, code, status, API fields, cause) and declares
+//! its TypeScript shape. Copies only the fields the core built; it never adds request data.
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPES: &str = r#"
+/** The `name` of every error this package throws or rejects with. */
+export type MediaIntelligenceErrorName =
+  | "ValidationError" | "NetworkError" | "TimeoutError" | "ApiError" | "DecodeError";
+
+/**
+ * Every failure is a real `Error` with these extra fields. Branch on `name`, then `code`:
+ * `INVALID_INPUT` (ValidationError), `NETWORK_ERROR`, `TIMEOUT`, `DECODE_ERROR`, and for ApiError
+ * `AUTHENTICATION_FAILED`, `FORBIDDEN`, `NOT_FOUND`, `CONFLICT`, `PAYLOAD_TOO_LARGE`, `QUOTA_EXCEEDED`,
+ * `RATE_LIMITED`, `BAD_REQUEST`, `SERVER_ERROR`, `API_ERROR`.
+ */
+export interface MediaIntelligenceError extends Error {
+  name: MediaIntelligenceErrorName;
+  code: string;
+  /** ValidationError: the input field at fault, e.g. `"workspaceName"`. */
+  field?: string;
+  /** ApiError and DecodeError: the HTTP status. */
+  status?: number;
+  /** ApiError: the service `code` or the gateway `errorCode`. */
+  apiCode?: string;
+  /** ApiError: the API's own message. */
+  apiMessage?: string;
+  /** ApiError: the gateway's `details`, when sent. */
+  apiDetails?: string;
+  /** NetworkError: what `fetch` threw. */
+  cause?: unknown;
+}
+"#;
+
+/// The JS `Error` for `error`.
+pub fn to_js(error: &Error) -> JsValue {
+    let js = js_sys::Error::new(&error.message);
+    js.set_name(error.kind.name());
+    let object: &JsValue = js.as_ref();
+    set(object, "code", &JsValue::from_str(error.code));
+    if let Some(field) = error.field {
+        set(object, "field", &JsValue::from_str(field));
+    }
+    if let Some(status) = error.status {
+        set(object, "status", &JsValue::from(status));
+    }
+    let texts = [("apiCode", &error.api_code), ("apiMessage", &error.api_message), ("apiDetails", &error.api_details)];
+    for (key, value) in texts {
+        if let Some(text) = value {
+            set(object, key, &JsValue::from_str(text));
+        }
+    }
+    if let Some(cause) = error.cause.as_ref().and_then(|c| c.downcast_ref::<JsValue>()) {
+        set(object, "cause", cause);
+    }
+    js.into()
+}
+
+/// Sets a property on a fresh `Error` object; that cannot fail, and a failure would only drop a field.
+fn set(object: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}

@@ -1,0 +1,89 @@
+//! Reads JS option objects into Rust values, field by field, with an error that names the field and the
+//! rule. Never panics on any JS value (proxies, getters that throw, lone surrogates) and never echoes a
+//! value back into a message.
+
+use js_sys::{Array, Function, JsString, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::Error;
+
+/// `value` as a plain options object: not `null`, an array, a function or a primitive. Keys outside
+/// `known` are refused, so a misspelt option is caught instead of silently ignored.
+pub fn options<'a>(value: &'a JsValue, field: &'static str, known: &[&str]) -> Result<&'a Object, Error> {
+    if !value.is_object() || Array::is_array(value) || value.is_function() {
+        return Err(Error::validation(field, &format!("must be an object, not {}", describe(value))));
+    }
+    let object: &Object = value.unchecked_ref();
+    let keys = Reflect::own_keys(object).map_err(|_| Error::validation(field, "must be a readable object"))?;
+    for key in keys.iter() {
+        let Some(key) = key.as_string() else { continue }; // symbol keys are not options
+        if !known.contains(&key.as_str()) {
+            let shown: String = key.chars().take(40).filter(|c| !c.is_control()).collect();
+            let rule = format!("has an unknown option `{shown}` (known: {})", known.join(", "));
+            return Err(Error::validation(field, &rule));
+        }
+    }
+    Ok(object)
+}
+
+/// The property `key` of `object`, `None` when it is `undefined` or `null`.
+pub fn get(object: &Object, key: &'static str) -> Result<Option<JsValue>, Error> {
+    let value = Reflect::get(object, &JsValue::from_str(key))
+        .map_err(|_| Error::validation(key, "could not be read (its getter threw)"))?;
+    Ok(if value.is_undefined() || value.is_null() { None } else { Some(value) })
+}
+
+/// `value` as text: a string of well-formed Unicode (no lone surrogates).
+pub fn string(value: &JsValue, field: &'static str) -> Result<String, Error> {
+    let text = value
+        .dyn_ref::<JsString>()
+        .ok_or_else(|| Error::validation(field, &format!("must be a string, not {}", describe(value))))?;
+    if !text.is_valid_utf16() {
+        return Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)"));
+    }
+    Ok(String::from(text))
+}
+
+/// A required, non-empty string property.
+pub fn required_string(object: &Object, key: &'static str) -> Result<String, Error> {
+    let value = get(object, key)?.ok_or_else(|| Error::validation(key, "is required"))?;
+    let text = string(&value, key)?;
+    if text.is_empty() {
+        return Err(Error::validation(key, "must not be empty"));
+    }
+    Ok(text)
+}
+
+/// An optional string property (`undefined` and `null` mean absent).
+pub fn optional_string(object: &Object, key: &'static str) -> Result<Option<String>, Error> {
+    get(object, key)?.map(|v| string(&v, key)).transpose()
+}
+
+/// An optional whole number in `min..=max`.
+pub fn optional_integer(object: &Object, key: &'static str, min: f64, max: f64) -> Result<Option<f64>, Error> {
+    let Some(value) = get(object, key)? else { return Ok(None) };
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(Error::validation(key, &format!("must be a whole number from {min} to {max}"))),
+    }
+}
+
+/// An optional function property.
+pub fn optional_function(object: &Object, key: &'static str) -> Result<Option<Function>, Error> {
+    let Some(value) = get(object, key)? else { return Ok(None) };
+    value
+        .dyn_into::<Function>()
+        .map(Some)
+        .map_err(|v| Error::validation(key, &format!("must be a function, not {}", describe(&v))))
+}
+
+/// The JS type of `value` for messages (`number`, `array`, `null`, ...), never the value itself.
+pub fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if Array::is_array(value) {
+        "an array".to_owned()
+    } else {
+        value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_owned())
+    }
+}

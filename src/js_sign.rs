@@ -1,0 +1,92 @@
+//! `signRequest`, the signer exported on its own for any NCP API Gateway call. Converts JS input, signs
+//! with the core signer and returns the three headers; it keeps nothing and sends nothing.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::js_error;
+use crate::js_input;
+use crate::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
+use crate::validate;
+
+#[wasm_bindgen(typescript_custom_section)]
+const SIGN_TYPES: &str = r#"
+/** Options of `signRequest`. */
+export interface SignRequestOptions {
+  /** HTTP method; upper-cased before signing (`"get"` signs as `"GET"`). */
+  method: string;
+  /** Path and query exactly as sent, starting with `/`, e.g. `/api/v1/workspaces?page=1`. */
+  uri: string;
+  accessKey: string;
+  secretKey: string;
+  /** Milliseconds since the Unix epoch (a number, or its decimal text); default now. */
+  timestamp?: number | string;
+}
+
+/** The headers that authenticate one NCP API Gateway request. */
+export interface NcpSignatureHeaders {
+  "x-ncp-apigw-timestamp": string;
+  "x-ncp-iam-access-key": string;
+  "x-ncp-apigw-signature-v2": string;
+}
+"#;
+
+const SIGN_OPTIONS: &[&str] = &["method", "uri", "accessKey", "secretKey", "timestamp"];
+
+/// Signs one NCP API Gateway request (signature v2) and returns the three headers to send with it.
+///
+/// ```js
+/// import { signRequest } from "ncloud-media-intelligence";
+/// const headers = signRequest({ method: "GET", uri: "/api/v1/workspaces/my-workspace", accessKey, secretKey });
+/// await fetch("https://mi.apigw.ntruss.com/api/v1/workspaces/my-workspace", { headers });
+/// ```
+#[wasm_bindgen(js_name = signRequest, unchecked_return_type = "NcpSignatureHeaders")]
+pub fn sign_request(
+    #[wasm_bindgen(unchecked_param_type = "SignRequestOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    signed_headers(&options).map_err(|e| js_error::to_js(&e))
+}
+
+fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
+    let object: &Object = js_input::options(options, "options", SIGN_OPTIONS)?;
+    let method = js_input::required_string(object, "method")?;
+    if !method.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(Error::validation("method", "must be letters only, such as GET or POST"));
+    }
+    let uri = js_input::required_string(object, "uri")?;
+    if !uri.starts_with('/') || uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::validation("uri", "must be the path and query as sent: start with / and have no spaces"));
+    }
+    let access_key = js_input::required_string(object, "accessKey")?;
+    validate::access_key(&access_key)?;
+    let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
+    let timestamp = match js_input::get(object, "timestamp")? {
+        None => js_sys::Date::now() as u64,
+        Some(value) => timestamp_ms(&value)?,
+    };
+    let signed = Credentials::new(&access_key, &secret_key).sign(&method.to_ascii_uppercase(), &uri, timestamp);
+    let headers = Object::new();
+    for (name, value) in [
+        (HEADER_TIMESTAMP, signed.timestamp),
+        (HEADER_ACCESS_KEY, signed.access_key),
+        (HEADER_SIGNATURE, signed.signature),
+    ] {
+        let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(&value));
+    }
+    Ok(headers.into())
+}
+
+/// A timestamp given as a number or as decimal text: a whole number of milliseconds, 0 to 2^53.
+fn timestamp_ms(value: &JsValue) -> Result<u64, Error> {
+    const RULE: &str = "must be whole milliseconds since the Unix epoch (a number or decimal text)";
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    if let Some(n) = value.as_f64() {
+        return if n.fract() == 0.0 && (0.0..=MAX_SAFE).contains(&n) { Ok(n as u64) } else { Err(Error::validation("timestamp", RULE)) };
+    }
+    let text = js_input::string(value, "timestamp")?;
+    if text.is_empty() || text.len() > 16 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::validation("timestamp", RULE));
+    }
+    text.parse().map_err(|_| Error::validation("timestamp", RULE))
+}

@@ -1,0 +1,24 @@
+//! ncloud-media-intelligence: a NAVER Cloud Platform Media Intelligence API client for JS runtimes.
+//!
+//! Three rings (see DESIGN.md): a plain Rust core that builds and tests on the host (`sign`, `validate`,
+//! `envelope`, `workspaces`, `client`, `error`, `http`), one transport module over the global `fetch`
+//! (`fetch`), and the JS face with every `#[wasm_bindgen]` export (`js_*`). Only the last two touch JS.
+
+pub mod client;
+pub mod envelope;
+pub mod error;
+pub mod http;
+pub mod sign;
+pub mod validate;
+pub mod workspaces;
+
+#[cfg(target_arch = "wasm32")]
+mod fetch;
+#[cfg(target_arch = "wasm32")]
+mod js_client;
+#[cfg(target_arch = "wasm32")]
+mod js_error;
+#[cfg(target_arch = "wasm32")]
+mod js_input;
+#[cfg(target_arch = "wasm32")]
+mod js_sign;

@@ -1,0 +1,63 @@
+//! Helpers shared by the host test files: data-file loading, a scripted transport and a poll loop.
+#![allow(dead_code)]
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use ncloud_media_intelligence::http::{HttpRequest, HttpResponse, Transport, TransportError};
+
+/// Reads a file under `tests/`.
+pub fn data(path: &str) -> String {
+    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("reading {}: {e}", full.display()))
+}
+
+/// Parses a JSON file under `tests/`.
+pub fn json(path: &str) -> serde_json::Value {
+    serde_json::from_str(&data(path)).unwrap_or_else(|e| panic!("parsing {path}: {e}"))
+}
+
+/// Runs a future whose awaits all complete at once (the scripted transport never waits).
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..1000 {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+    panic!("future did not complete: the scripted transport should never wait")
+}
+
+/// A transport that answers from a script and records what it was asked to send.
+pub struct Scripted {
+    pub now_ms: u64,
+    pub replies: RefCell<Vec<Result<HttpResponse, TransportError>>>,
+    pub sent: RefCell<Vec<(HttpRequest, u32)>>,
+}
+
+impl Scripted {
+    pub fn new(now_ms: u64, replies: Vec<Result<HttpResponse, TransportError>>) -> Self {
+        Scripted { now_ms, replies: RefCell::new(replies), sent: RefCell::new(Vec::new()) }
+    }
+
+    pub fn reply(status: u16, body: &str) -> Result<HttpResponse, TransportError> {
+        Ok(HttpResponse { status, body: body.to_owned() })
+    }
+}
+
+impl Transport for Scripted {
+    async fn send(&self, request: HttpRequest, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
+        self.sent.borrow_mut().push((request, timeout_ms));
+        let mut replies = self.replies.borrow_mut();
+        assert!(!replies.is_empty(), "the script ran out of replies");
+        replies.remove(0)
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+}
