@@ -1,0 +1,394 @@
+// Local emulator of the NCP Media Intelligence workspace API (zero dependencies, Node 20, ESM).
+//
+// It checks every request the way the API Gateway and the service do (signature v2 recomputed with
+// node:crypto, independent of the Rust signer), answers in the API's envelopes and sends CORS headers so
+// browser and worker tests can call it cross-origin.
+//
+// CLI
+//   node tests/emulator/server.mjs [--port N] [--host H] [--quiet]
+//     --port N   port to listen on (default 0 = any free port)
+//     --host H   address to bind (default 127.0.0.1)
+//     --quiet    no per-request log lines on stderr (normally `METHOD url -> status`); an unknown
+//                route is still reported there
+//   The FIRST stdout line is exactly `listening http://HOST:PORT` (the actual port).
+//   SIGTERM / SIGINT close the server and exit 0.
+//
+// Environment
+//   MI_EMULATOR_KEYS   extra credentials "ak:sk,ak2:sk2" (each pair split on its FIRST colon), added to
+//                      the default pair test-access-key / test-secret-key. Each access key is one account
+//                      with its own workspace namespace and quota.
+//   MI_EMULATOR_QUOTA  max workspaces per account (default 10).
+//
+// Order of checks: routing -> body size -> authentication -> content type -> body -> service rules.
+//
+// Routes (everything else: 404 gateway envelope errorCode "300", details "No route for METHOD /path")
+//   POST /api/v1/workspaces          body {workspaceName, bucketName?}
+//   GET  /api/v1/workspaces/{name}   {name} percent-decoded, then checked with the name rules
+//   OPTIONS <any path>               204 CORS preflight, no authentication
+//
+// Gateway envelope {"error":{"errorCode","message","details"}}
+//   401 "200" Authentication Failed     missing header, unknown access key, non-decimal timestamp,
+//                                       timestamp more than 5 min from the server clock, bad signature
+//   404 "300" Not Found Exception       unknown route
+//   413 "430" Request Entity Too Large  body over 1 MiB
+//   500 "900" Unexpected Error          a bug in this emulator
+//
+// Service envelope: success {"code":"0","message":"success","result":{...}} with HTTP 200,
+// failure {"code","message"}:
+//   400 "400" bad JSON, body not an object, POST without Content-Type application/json, bad field
+//             (workspaceName: string of 3 to 63 characters of a-z, 0-9 and -; bucketName: non-empty
+//             string when present, null counts as absent)
+//   409 "409" Workspace 'NAME' already exists   (checked before the quota)
+//   400 "410" Workspace limit reached (N)
+//   404 "404" Workspace 'NAME' not found
+//
+// Admin endpoints (no authentication, never in the request log)
+//   GET  /__emulator/requests  JSON array {method, url, headers, status} of every other request so far;
+//                              headers lower-case, x-ncp-apigw-signature-v2 replaced by "<redacted>"
+//   POST /__emulator/reset     forget all workspaces and the request log (204)
+//   GET  /__emulator/health    200 {"ok":true}
+//
+// As a module: `import { signV2, startServer } from "./server.mjs"` (importing does not start a server).
+
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
+import { pathToFileURL } from "node:url";
+
+const DEFAULT_KEYS = [["test-access-key", "test-secret-key"]];
+const WINDOW_MS = 5 * 60 * 1000;
+const BODY_LIMIT = 1024 * 1024;
+const NAME_RULE = /^[a-z0-9-]{3,63}$/;
+const NAME_RULE_TEXT = "workspaceName must be 3 to 63 characters of a-z, 0-9 and -";
+const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const SIGNED_HEADERS = "content-type, x-ncp-apigw-timestamp, x-ncp-iam-access-key, x-ncp-apigw-signature-v2";
+
+/** Signature v2: base64(HMAC-SHA256(secret, `${METHOD} ${URI}\n${timestamp}\n${accessKey}`)). */
+export function signV2(method, uri, timestamp, accessKey, secretKey) {
+  const message = `${method} ${uri}\n${timestamp}\n${accessKey}`;
+  return createHmac("sha256", Buffer.from(secretKey, "utf8")).update(message, "utf8").digest("base64");
+}
+
+/** What to answer: an HTTP status and a JSON body (null for 204). */
+class Reply {
+  constructor(status, body) {
+    this.status = status;
+    this.body = body;
+  }
+}
+
+const gatewayError = (status, errorCode, message, details) =>
+  new Reply(status, { error: { errorCode, message, details } });
+const serviceError = (status, code, message) => new Reply(status, { code, message });
+const success = (result) => new Reply(200, { code: "0", message: "success", result });
+const authFailed = (details) => gatewayError(401, "200", "Authentication Failed", details);
+const badRequest = (message) => serviceError(400, "400", message);
+
+// ---------------------------------------------------------------------------------------------- state
+
+function createState(keys, quota) {
+  return { keys: new Map(keys), quota, accounts: new Map(), log: [] };
+}
+
+function accountOf(state, accessKey) {
+  if (!state.accounts.has(accessKey)) state.accounts.set(accessKey, new Map());
+  return state.accounts.get(accessKey);
+}
+
+/** ISO 8601 local date-time in KST (UTC+9), no zone, no millis: 2026-03-18T10:30:00. */
+function kstNow() {
+  return new Date(Date.now() + KST_OFFSET_MS).toISOString().slice(0, 19);
+}
+
+// -------------------------------------------------------------------------------------------- routing
+
+function splitUrl(url) {
+  const q = url.indexOf("?");
+  return q < 0 ? url : url.slice(0, q);
+}
+
+/** Known API routes, or null. */
+function matchRoute(method, path) {
+  if (method === "POST" && path === "/api/v1/workspaces") return { action: "create" };
+  const m = /^\/api\/v1\/workspaces\/([^/]+)$/.exec(path);
+  if (method === "GET" && m) return { action: "get", rawName: m[1] };
+  return null;
+}
+
+// ----------------------------------------------------------------------------------------------- auth
+
+/** Returns null when the request is authentic, else the 401 Reply. */
+function authenticate(state, req) {
+  const h = req.headers;
+  for (const name of ["x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2"]) {
+    if (h[name] === undefined || h[name] === "") return authFailed(`Missing header ${name}`);
+  }
+  const timestamp = h["x-ncp-apigw-timestamp"];
+  const accessKey = h["x-ncp-iam-access-key"];
+  const secretKey = state.keys.get(accessKey);
+  if (secretKey === undefined) return authFailed("Unknown access key");
+  if (!/^[0-9]+$/.test(timestamp)) return authFailed("Timestamp is not a decimal number of milliseconds");
+  if (!(Math.abs(Number(timestamp) - Date.now()) <= WINDOW_MS)) {
+    return authFailed("Timestamp is outside the 5 minute window");
+  }
+  const expected = Buffer.from(signV2(req.method, req.url, timestamp, accessKey, secretKey), "utf8");
+  const given = Buffer.from(h["x-ncp-apigw-signature-v2"], "utf8");
+  const same = given.length === expected.length && timingSafeEqual(given, expected);
+  return same ? null : authFailed("Invalid signature");
+}
+
+// ------------------------------------------------------------------------------------------ workspaces
+
+function checkName(name) {
+  if (name === undefined || name === null) return "workspaceName is required";
+  if (typeof name !== "string") return "workspaceName must be a string";
+  return NAME_RULE.test(name) ? null : NAME_RULE_TEXT;
+}
+
+function parseCreateBody(req, body) {
+  const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") return { error: "Content-Type must be application/json" };
+  let value;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+  } catch {
+    return { error: "Request body must be valid JSON" };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { error: "Request body must be a JSON object" };
+  }
+  const nameError = checkName(value.workspaceName);
+  if (nameError) return { error: nameError };
+  const bucket = value.bucketName ?? null;
+  if (bucket !== null && (typeof bucket !== "string" || bucket === "")) {
+    return { error: "bucketName must be a non-empty string when present" };
+  }
+  return { workspaceName: value.workspaceName, bucketName: bucket };
+}
+
+function createWorkspace(state, req, body) {
+  const input = parseCreateBody(req, body);
+  if (input.error) return badRequest(input.error);
+  const accessKey = req.headers["x-ncp-iam-access-key"];
+  const account = accountOf(state, accessKey);
+  const name = input.workspaceName;
+  if (account.has(name)) return serviceError(409, "409", `Workspace '${name}' already exists`);
+  if (account.size >= state.quota) return serviceError(400, "410", `Workspace limit reached (${state.quota})`);
+  const now = kstNow();
+  const ws = {
+    workspaceName: name,
+    bucketName: input.bucketName,
+    createdUserName: accessKey,
+    createdTime: now,
+    updatedUserName: accessKey,
+    updatedTime: now,
+  };
+  account.set(name, ws);
+  const { bucketName, ...result } = ws;
+  return success(result);
+}
+
+function getWorkspace(state, req, rawName) {
+  let name;
+  try {
+    name = decodeURIComponent(rawName);
+  } catch {
+    return badRequest("workspaceName in the path is not valid percent-encoding");
+  }
+  const nameError = checkName(name);
+  if (nameError) return badRequest(nameError);
+  const ws = accountOf(state, req.headers["x-ncp-iam-access-key"]).get(name);
+  if (!ws) return serviceError(404, "404", `Workspace '${name}' not found`);
+  return success({
+    workspaceName: ws.workspaceName,
+    workspaceUrl: `https://mi.ncloud.com/workspaces/${ws.workspaceName}`,
+    bucketName: ws.bucketName,
+    monthlyAnalysisCount: 0,
+    createdUserName: ws.createdUserName,
+    createdTime: ws.createdTime,
+    updatedUserName: ws.updatedUserName,
+    updatedTime: ws.updatedTime,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- admin
+
+function admin(state, method, path) {
+  if (method === "GET" && path === "/__emulator/requests") return new Reply(200, state.log);
+  if (method === "GET" && path === "/__emulator/health") return new Reply(200, { ok: true });
+  if (method === "POST" && path === "/__emulator/reset") {
+    state.accounts.clear();
+    state.log.length = 0;
+    return new Reply(204, null);
+  }
+  return gatewayError(404, "300", "Not Found Exception", `No route for ${method} ${path}`);
+}
+
+// ------------------------------------------------------------------------------------------------ I/O
+
+/** Reads the whole body; resolves null when it is over the limit (the rest is drained, not kept). */
+function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > limit ? null : Buffer.concat(chunks)));
+    req.on("error", reject);
+    req.on("close", () => reject(new Error("request closed before its end")));
+  });
+}
+
+function corsHeaders(req, preflight) {
+  const headers = {
+    "Access-Control-Allow-Origin": req.headers.origin || "*",
+    Vary: "Origin",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": (preflight && req.headers["access-control-request-headers"]) || SIGNED_HEADERS,
+    "Access-Control-Expose-Headers": "Date, Retry-After",
+    "Access-Control-Max-Age": "600",
+  };
+  if (preflight && req.headers["access-control-request-private-network"] === "true") {
+    headers["Access-Control-Allow-Private-Network"] = "true";
+  }
+  return headers;
+}
+
+function send(req, res, reply) {
+  if (res.headersSent || res.destroyed) return;
+  const headers = { ...corsHeaders(req, req.method === "OPTIONS"), Date: new Date().toUTCString() };
+  if (reply.status === 204) {
+    res.writeHead(204, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  headers["Content-Type"] = "application/json; charset=utf-8";
+  headers["Content-Length"] = Buffer.byteLength(text);
+  res.writeHead(reply.status, headers);
+  res.end(text);
+}
+
+function logEntry(req, status) {
+  const headers = { ...req.headers };
+  if ("x-ncp-apigw-signature-v2" in headers) headers["x-ncp-apigw-signature-v2"] = "<redacted>";
+  return { method: req.method, url: req.url, headers, status };
+}
+
+/** Decides the Reply for one request. */
+async function route(state, req) {
+  const path = splitUrl(req.url);
+  const known = matchRoute(req.method, path);
+  if (!known) req.resume(); // drain a body nobody reads
+  if (req.method === "OPTIONS") return new Reply(204, null);
+  if (path.startsWith("/__emulator/")) return admin(state, req.method, path);
+  if (!known) {
+    process.stderr.write(`emulator: unknown route ${req.method} ${path}\n`); // loud even with --quiet
+    return gatewayError(404, "300", "Not Found Exception", `No route for ${req.method} ${path}`);
+  }
+  const body = await readBody(req, BODY_LIMIT);
+  if (body === null) return gatewayError(413, "430", "Request Entity Too Large", "Body is over 1 MiB");
+  const denied = authenticate(state, req);
+  if (denied) return denied;
+  if (known.action === "create") return createWorkspace(state, req, body);
+  return getWorkspace(state, req, known.rawName);
+}
+
+/** Answers one request; a thrown error becomes a 500 gateway envelope. */
+async function serve(state, quiet, req, res) {
+  let reply;
+  try {
+    reply = await route(state, req);
+  } catch (err) {
+    if (req.destroyed && !req.complete) return; // the client went away mid-body
+    process.stderr.write(`emulator error: ${err && err.stack ? err.stack : err}\n`);
+    reply = gatewayError(500, "900", "Unexpected Error", "The emulator failed on this request");
+  }
+  if (!splitUrl(req.url).startsWith("/__emulator/")) state.log.push(logEntry(req, reply.status));
+  if (!quiet) process.stderr.write(`${req.method} ${req.url} -> ${reply.status}\n`);
+  send(req, res, reply);
+}
+
+export function startServer({ port = 0, host = "127.0.0.1", quiet = false, keys = DEFAULT_KEYS, quota = 10 } = {}) {
+  const state = createState(keys, quota);
+  const server = createServer((req, res) => {
+    res.on("error", () => {});
+    req.on("error", () => {});
+    serve(state, quiet, req, res).catch((err) => {
+      // Last resort: a failure while answering. Report it and drop the connection, never the process.
+      process.stderr.write(`emulator error: ${err && err.stack ? err.stack : err}\n`);
+      res.destroy();
+    });
+  });
+  server.on("clientError", (err, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const text = JSON.stringify({ error: { errorCode: "100", message: "Bad Request Exception", details: "Malformed HTTP request" } });
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve({ server, state }));
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ CLI
+
+function fail(message) {
+  process.stderr.write(`server.mjs: ${message}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { port: 0, host: "127.0.0.1", quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--quiet") opts.quiet = true;
+    else if (arg === "--port" || arg === "--host") {
+      if (i + 1 >= argv.length) fail(`${arg} needs a value`);
+      opts[arg.slice(2)] = argv[++i];
+    } else fail(`unknown argument ${arg}; usage: server.mjs [--port N] [--host H] [--quiet]`);
+  }
+  if (!/^[0-9]+$/.test(String(opts.port)) || Number(opts.port) > 65535) fail("--port must be 0..65535");
+  opts.port = Number(opts.port);
+  return opts;
+}
+
+function parseKeys(text) {
+  const keys = [...DEFAULT_KEYS];
+  for (const entry of (text ?? "").split(",")) {
+    const pair = entry.trim();
+    if (pair === "") continue;
+    const colon = pair.indexOf(":");
+    if (colon <= 0 || colon === pair.length - 1) fail("MI_EMULATOR_KEYS must look like ak:sk,ak2:sk2");
+    keys.push([pair.slice(0, colon), pair.slice(colon + 1)]);
+  }
+  return keys;
+}
+
+function parseQuota(text) {
+  if (text === undefined || text === "") return 10;
+  if (!/^[0-9]+$/.test(text)) fail("MI_EMULATOR_QUOTA must be a non-negative integer");
+  return Number(text);
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const keys = parseKeys(process.env.MI_EMULATOR_KEYS);
+  const quota = parseQuota(process.env.MI_EMULATOR_QUOTA);
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {}); // a closed pipe
+  const { server } = await startServer({ ...opts, keys, quota });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.once("SIGTERM", stop); // installed before the line below: whoever reads it may signal at once
+  process.once("SIGINT", stop);
+  const { port } = server.address();
+  const host = opts.host.includes(":") ? `[${opts.host}]` : opts.host;
+  process.stdout.write(`listening http://${host}:${port}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => fail(err && err.message ? err.message : String(err)));
+}
