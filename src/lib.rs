@@ -22,3 +22,8 @@ mod js_error;
 mod js_input;
 #[cfg(target_arch = "wasm32")]
 mod js_sign;
+
+#[cfg(target_arch = "wasm32")]
+pub use js_client::MediaIntelligence;
+#[cfg(target_arch = "wasm32")]
+pub use js_sign::sign_request;
