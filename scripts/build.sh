@@ -11,6 +11,9 @@ say "wasm-pack build --release --target web"
 rm -rf pkg
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack >&2
 rm -f pkg/.gitignore pkg/package.json
+# The generated class declares `[Symbol.dispose]`, which only type-checks with lib "esnext.disposable";
+# drop that one declaration so strict consumers on ES2022 libs compile (the method itself stays).
+sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.ts
 
 cp js/index.js js/browser.js js/workerd.js js/index.d.ts pkg/
 cp README.md pkg/README.md

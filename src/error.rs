@@ -21,6 +21,10 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, for checks that must know them all.
+    pub const ALL: [ErrorKind; 5] =
+        [ErrorKind::Validation, ErrorKind::Network, ErrorKind::Timeout, ErrorKind::Api, ErrorKind::Decode];
+
     /// The JS `Error.name` for this kind.
     pub fn name(self) -> &'static str {
         match self {

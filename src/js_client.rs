@@ -88,7 +88,10 @@ impl MediaIntelligence {
     /// console.log(details.workspaceUrl, details.monthlyAnalysisCount);
     /// ```
     #[wasm_bindgen(js_name = getWorkspace, unchecked_return_type = "Promise<WorkspaceDetails>")]
-    pub fn get_workspace(&self, #[wasm_bindgen(unchecked_param_type = "string")] workspace_name: JsValue) -> Promise {
+    pub fn get_workspace(
+        &self,
+        #[wasm_bindgen(js_name = "workspaceName", unchecked_param_type = "string")] workspace_name: JsValue,
+    ) -> Promise {
         let client = Rc::clone(&self.client);
         let name = js_input::string(&workspace_name, "workspaceName").map_err(|e| js_error::to_js(&e));
         future_to_promise(async move { respond(client.get_workspace(&name?).await) })

@@ -3,8 +3,9 @@
 
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 
 #[wasm_bindgen(typescript_custom_section)]
 const ERROR_TYPES: &str = r#"
@@ -13,14 +14,18 @@ export type MediaIntelligenceErrorName =
   | "ValidationError" | "NetworkError" | "TimeoutError" | "ApiError" | "DecodeError";
 
 /**
- * Every failure is a real `Error` with these extra fields. Branch on `name`, then `code`:
- * `INVALID_INPUT` (ValidationError), `NETWORK_ERROR`, `TIMEOUT`, `DECODE_ERROR`, and for ApiError
- * `AUTHENTICATION_FAILED`, `FORBIDDEN`, `NOT_FOUND`, `CONFLICT`, `PAYLOAD_TOO_LARGE`, `QUOTA_EXCEEDED`,
- * `RATE_LIMITED`, `BAD_REQUEST`, `SERVER_ERROR`, `API_ERROR`.
+ * The stable `code` of every error: `INVALID_INPUT` (ValidationError), `NETWORK_ERROR`, `TIMEOUT`,
+ * `DECODE_ERROR`, and for ApiError one of the others, from the HTTP status and the API's code.
  */
+export type MediaIntelligenceErrorCode =
+  | "INVALID_INPUT" | "NETWORK_ERROR" | "TIMEOUT" | "DECODE_ERROR"
+  | "AUTHENTICATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE"
+  | "QUOTA_EXCEEDED" | "RATE_LIMITED" | "BAD_REQUEST" | "SERVER_ERROR" | "API_ERROR";
+
+/** Every failure is a real `Error` with these extra fields. Branch on `name`, then `code`. */
 export interface MediaIntelligenceError extends Error {
   name: MediaIntelligenceErrorName;
-  code: string;
+  code: MediaIntelligenceErrorCode;
   /** ValidationError: the input field at fault, e.g. `"workspaceName"`. */
   field?: string;
   /** ApiError and DecodeError: the HTTP status. */
@@ -35,6 +40,20 @@ export interface MediaIntelligenceError extends Error {
   cause?: unknown;
 }
 "#;
+
+/// Tells whether a caught value is an error of this package, narrowing its type in TypeScript.
+///
+/// ```js
+/// try { await mi.getWorkspace("my-workspace"); }
+/// catch (e) { if (isMediaIntelligenceError(e) && e.code === "NOT_FOUND") console.log("no such workspace"); }
+/// ```
+#[wasm_bindgen(js_name = isMediaIntelligenceError, unchecked_return_type = "error is MediaIntelligenceError")]
+pub fn is_media_intelligence_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue) -> bool {
+    let field = |key: &str| Reflect::get(&error, &JsValue::from_str(key)).ok().and_then(|v| v.as_string());
+    error.is_instance_of::<js_sys::Error>()
+        && field("name").is_some_and(|name| ErrorKind::ALL.iter().any(|kind| kind.name() == name))
+        && field("code").is_some()
+}
 
 /// The JS `Error` for `error`.
 pub fn to_js(error: &Error) -> JsValue {

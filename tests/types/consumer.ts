@@ -1,0 +1,47 @@
+// A strict TypeScript consumer of the built package: it must type-check with `tsc --strict --noEmit`.
+// The IsAny checks fail compilation if any public parameter or result is typed `any`.
+import {
+  MediaIntelligence,
+  isMediaIntelligenceError,
+  signRequest,
+  type MediaIntelligenceError,
+  type NcpSignatureHeaders,
+  type Workspace,
+  type WorkspaceDetails,
+} from "../../pkg/index.js";
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type Is<T, U> = [T] extends [U] ? ([U] extends [T] ? true : false) : false;
+const notAny = <T>(_: IsAny<T> extends false ? true : never) => {};
+const exactly = <T, U>(_: Is<T, U> extends true ? true : never) => {};
+
+type Create = MediaIntelligence["createWorkspace"];
+type Get = MediaIntelligence["getWorkspace"];
+notAny<Parameters<Create>[0]>(true);
+notAny<ReturnType<Create>>(true);
+notAny<Parameters<Get>[0]>(true);
+notAny<ReturnType<Get>>(true);
+notAny<ConstructorParameters<typeof MediaIntelligence>[0]>(true);
+notAny<Parameters<typeof signRequest>[0]>(true);
+notAny<ReturnType<typeof signRequest>>(true);
+exactly<Awaited<ReturnType<Create>>, Workspace>(true);
+exactly<Awaited<ReturnType<Get>>, WorkspaceDetails>(true);
+exactly<Parameters<Get>[0], string>(true);
+exactly<WorkspaceDetails["monthlyAnalysisCount"], number | null>(true);
+
+export async function demo(accessKey: string, secretKey: string): Promise<string> {
+  const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 5000 });
+  const created: Workspace = await mi.createWorkspace({ workspaceName: "my-workspace", bucketName: "b" });
+  const details: WorkspaceDetails = await mi.getWorkspace(created.workspaceName);
+  const count: number = details.monthlyAnalysisCount ?? 0;
+  const headers: NcpSignatureHeaders = signRequest({ method: "GET", uri: "/api/v1/workspaces", accessKey, secretKey });
+  try {
+    await mi.getWorkspace("missing");
+  } catch (e: unknown) {
+    if (isMediaIntelligenceError(e)) {
+      const typed: MediaIntelligenceError = e;
+      if (typed.code === "NOT_FOUND" && typed.status === 404) return `${count} ${typed.apiCode ?? ""}`;
+    }
+  }
+  return headers["x-ncp-apigw-signature-v2"];
+}

@@ -1,0 +1,24 @@
+// Misuse that the types must reject: each line below carries @ts-expect-error, so tsc fails with
+// "Unused '@ts-expect-error' directive" if the typings ever stop catching it.
+import { MediaIntelligence, signRequest } from "../../pkg/index.js";
+
+export async function misuse(mi: MediaIntelligence): Promise<void> {
+  // @ts-expect-error secretKey is required
+  new MediaIntelligence({ accessKey: "ak" });
+  // @ts-expect-error a misspelt field is not an option
+  await mi.createWorkspace({ workspacename: "x" });
+  // @ts-expect-error workspaceName must be a string
+  await mi.createWorkspace({ workspaceName: 42 });
+  // @ts-expect-error getWorkspace takes the name, not an object
+  await mi.getWorkspace({ workspaceName: "x" });
+  const details = await mi.getWorkspace("x");
+  // @ts-expect-error results have only the documented fields
+  details.internalShardId;
+  // @ts-expect-error the count may be null
+  const n: number = details.monthlyAnalysisCount;
+  // @ts-expect-error timeoutMs is a number
+  new MediaIntelligence({ accessKey: "a", secretKey: "s", timeoutMs: "5" });
+  // @ts-expect-error uri is required
+  signRequest({ method: "GET", accessKey: "a", secretKey: "s" });
+  void n;
+}

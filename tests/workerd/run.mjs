@@ -1,0 +1,55 @@
+// Runs tests/workerd/worker.mjs in workerd against the emulator:
+//   node tests/workerd/run.mjs EMULATOR_URL DEAD_URL
+// Lays the worker and the built pkg/ files into tests/out/workerd with a generated config (bindings
+// carry the URLs), then `workerd test`. Exits with workerd's status; prints `N passed, N failed`.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [emulatorUrl, deadUrl] = process.argv.slice(2);
+if (!emulatorUrl || !deadUrl) {
+  console.error("usage: node tests/workerd/run.mjs EMULATOR_URL DEAD_URL");
+  process.exit(2);
+}
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const out = join(root, "tests", "out", "workerd");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, "pkg"), { recursive: true });
+copyFileSync(join(here, "worker.mjs"), join(out, "worker.mjs"));
+const pkgFiles = ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_bg.wasm"];
+for (const file of pkgFiles) copyFileSync(join(root, "pkg", file), join(out, "pkg", file));
+
+writeFileSync(join(out, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .mainWorker),
+    (name = "loopback", network = (allow = ["local"])),
+  ],
+);
+const mainWorker :Workerd.Worker = (
+  modules = [
+    (name = "worker.mjs", esModule = embed "worker.mjs"),
+    (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
+    (name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
+    (name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
+  ],
+  compatibilityDate = "2025-09-01",
+  compatibilityFlags = ["nodejs_compat"],
+  bindings = [
+    (name = "EMULATOR_URL", text = ${JSON.stringify(emulatorUrl)}),
+    (name = "DEAD_URL", text = ${JSON.stringify(deadUrl)}),
+  ],
+  globalOutbound = "loopback",
+);
+`);
+
+const workerd = join(root, "node_modules", ".bin", "workerd");
+const run = spawnSync(workerd, ["test", "--verbose", join(out, "config.capnp")], { encoding: "utf8" });
+const output = `${run.stdout}${run.stderr}`;
+process.stdout.write(output);
+const passed = (output.match(/^.*ok - /gm) ?? []).length;
+const failed = run.status === 0 ? 0 : 1;
+console.log(`workerd: ${passed} passed, ${failed} failed`);
+process.exit(run.status === 0 && passed > 0 ? 0 : 1);
