@@ -47,6 +47,7 @@ count_tsc() { # tsc prints nothing on success; every "error TS" line is a failur
 suite host-cargo-test count_rust cargo test --quiet
 suite emulator-self-test count_node_test node --test tests/emulator/
 bash scripts/build.sh || { echo "build failed"; exit 1; }
+suite pkg-committed count_plain bash scripts/check-pkg.sh
 suite types-tsc-strict count_tsc tsc -p tests/types/tsconfig.json
 
 start_emulator EMULATOR || exit 1; PIDS+=("$EMULATOR_PID")

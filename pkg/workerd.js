@@ -1,0 +1,10 @@
+// ncloud-media-intelligence entry for Cloudflare Workers / workerd (hand-written; the glue beside it is
+// generated). Workers import .wasm as a compiled WebAssembly.Module and refuse to compile wasm from
+// bytes at run time, so the module is instantiated synchronously here.
+import wasmModule from "./ncloud_media_intelligence_bg.wasm";
+import { initSync } from "./ncloud_media_intelligence.js";
+
+initSync({ module: wasmModule });
+
+export * from "./ncloud_media_intelligence.js";
+export { default as init } from "./ncloud_media_intelligence.js";
