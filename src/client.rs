@@ -1,18 +1,23 @@
-//! The request pipeline: build → sign → send → decode, over any `Transport`. Holds the configuration
-//! and credentials; it reads the clock only through the transport and never formats a secret.
+//! The client: checked configuration, the clock offset learnt from the server, and the operations.
+//! Each operation builds its call and hands it to the pipeline; it sends through the transport it is
+//! given and never formats a secret.
 
-use serde::de::DeserializeOwned;
+use std::cell::Cell;
 
-use crate::envelope;
+use crate::clock;
 use crate::error::Error;
-use crate::http::{HttpRequest, Method, Transport, TransportError};
-use crate::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
+use crate::http::{Method, Transport};
+use crate::pipeline::{self, CallLimits};
+use crate::retry::RetryPolicy;
+use crate::sign::Credentials;
 use crate::workspaces::{self, CreateWorkspace, Workspace, WorkspaceDetails};
 
 /// The public NCP endpoint for Media Intelligence.
 pub const DEFAULT_ENDPOINT: &str = "https://mi.apigw.ntruss.com";
 /// Time limit for one request when the caller sets none.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// The zone the API writes its zone-less times in: KST, UTC+9.
+pub const API_ZONE_OFFSET_MINUTES: i64 = 9 * 60;
 
 /// One API operation before signing: the path (with any query) is final and is what gets signed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,8 +30,8 @@ pub struct ApiCall {
 /// Where to send requests: `origin` is `scheme://host[:port]`, `base_path` any prefix before `/api`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint {
-    origin: String,
-    base_path: String,
+    pub(crate) origin: String,
+    pub(crate) base_path: String,
 }
 
 impl Endpoint {
@@ -47,9 +52,8 @@ impl Endpoint {
         if host.is_empty() {
             return Err(Error::validation("endpoint", RULE));
         }
-        let scheme_len = text.len() - rest.len();
-        let origin = format!("{}{host}", text.get(..scheme_len).unwrap_or("https://"));
-        Ok(Endpoint { origin, base_path: path.trim_end_matches('/').to_owned() })
+        let scheme = text.get(..text.len() - rest.len()).unwrap_or("https://");
+        Ok(Endpoint { origin: format!("{scheme}{host}"), base_path: path.trim_end_matches('/').to_owned() })
     }
 }
 
@@ -58,60 +62,69 @@ impl Endpoint {
 pub struct Config {
     pub endpoint: Endpoint,
     pub credentials: Credentials,
-    pub timeout_ms: u32,
+    pub limits: CallLimits,
 }
 
-/// A Media Intelligence client over a transport.
-pub struct Client<T> {
-    config: Config,
-    transport: T,
+impl Config {
+    /// A configuration with the default time limit and retry policy.
+    pub fn new(endpoint: Endpoint, credentials: Credentials) -> Self {
+        let limits = CallLimits { timeout_ms: DEFAULT_TIMEOUT_MS, retries: RetryPolicy::default() };
+        Config { endpoint, credentials, limits }
+    }
 }
 
-impl<T: Transport> Client<T> {
-    pub fn new(config: Config, transport: T) -> Self {
-        Client { config, transport }
+/// A Media Intelligence client. It remembers how far the local clock is from the server's.
+#[derive(Debug)]
+pub struct Client {
+    pub config: Config,
+    clock_offset_ms: Cell<i64>,
+}
+
+impl Client {
+    pub fn new(config: Config) -> Self {
+        Client { config, clock_offset_ms: Cell::new(0) }
     }
 
-    /// The transport this client sends through.
-    pub fn transport(&self) -> &T {
-        &self.transport
+    /// The server's time as this client estimates it: the local clock plus the learnt offset.
+    pub fn server_now<T: Transport>(&self, transport: &T) -> u64 {
+        transport.now_ms().saturating_add_signed(self.clock_offset_ms.get())
     }
 
-    /// Creates a workspace.
-    pub async fn create_workspace(&self, input: &CreateWorkspace) -> Result<Workspace, Error> {
-        self.execute(workspaces::create_call(input)?).await
+    /// The learnt offset (server minus local), 0 until a skewed clock was detected.
+    pub fn clock_offset_ms(&self) -> i64 {
+        self.clock_offset_ms.get()
+    }
+
+    pub(crate) fn set_clock_offset(&self, offset_ms: i64) {
+        self.clock_offset_ms.set(offset_ms);
+    }
+
+    /// Creates a workspace. When an attempt may have reached the server and a later one meets
+    /// "already exists", the workspace is read back and returned if it is the one this call created.
+    pub async fn create_workspace<T: Transport>(&self, transport: &T, input: &CreateWorkspace, limits: CallLimits) -> Result<Workspace, Error> {
+        let call = workspaces::create_call(input)?;
+        let outcome = pipeline::run::<Workspace, T>(self, transport, &call, limits).await;
+        match outcome.result {
+            Err(conflict) if conflict.code == "CONFLICT" && outcome.maybe_reached_server => {
+                match self.get_workspace(transport, &input.workspace_name, limits).await {
+                    Ok(found) if created_by_this_call(&found, input, outcome.started_ms) => Ok(found.into()),
+                    _ => Err(conflict),
+                }
+            }
+            other => other,
+        }
     }
 
     /// Reads a workspace's details.
-    pub async fn get_workspace(&self, workspace_name: &str) -> Result<WorkspaceDetails, Error> {
-        self.execute(workspaces::get_call(workspace_name)?).await
+    pub async fn get_workspace<T: Transport>(&self, transport: &T, workspace_name: &str, limits: CallLimits) -> Result<WorkspaceDetails, Error> {
+        let call = workspaces::get_call(workspace_name)?;
+        pipeline::run(self, transport, &call, limits).await.result
     }
+}
 
-    /// Signs and sends one call, then decodes its envelope into `R`.
-    pub async fn execute<R: DeserializeOwned>(&self, call: ApiCall) -> Result<R, Error> {
-        let uri = format!("{}{}", self.config.endpoint.base_path, call.path);
-        let attempted = format!("{} {}", call.method.as_str(), uri);
-        let request = self.signed_request(&call, &uri);
-        match self.transport.send(request, self.config.timeout_ms).await {
-            Ok(response) => envelope::decode(&attempted, response.status, &response.body),
-            Err(TransportError::Network(detail, cause)) => Err(Error::network(&attempted, &detail, cause)),
-            Err(TransportError::Timeout) => Err(Error::timeout(&attempted, self.config.timeout_ms)),
-        }
-    }
-
-    /// The request for `call` at `uri`, signed at the transport's current time.
-    fn signed_request(&self, call: &ApiCall, uri: &str) -> HttpRequest {
-        let signed = self.config.credentials.sign(call.method.as_str(), uri, self.transport.now_ms());
-        HttpRequest {
-            method: call.method,
-            url: format!("{}{uri}", self.config.endpoint.origin),
-            headers: vec![
-                (HEADER_TIMESTAMP, signed.timestamp),
-                (HEADER_ACCESS_KEY, signed.access_key),
-                (HEADER_SIGNATURE, signed.signature),
-                ("content-type", "application/json".to_owned()),
-            ],
-            body: call.body.clone(),
-        }
-    }
+/// A workspace found after "already exists" is this call's own when it has the requested bucket and
+/// was created no earlier than the call's first attempt (server clock, less the times' 1 s resolution).
+fn created_by_this_call(found: &WorkspaceDetails, input: &CreateWorkspace, started_ms: u64) -> bool {
+    let created = found.created_time.as_deref().and_then(|t| clock::parse_local_date_time(t, API_ZONE_OFFSET_MINUTES));
+    found.bucket_name == input.bucket_name && created.is_some_and(|ms| ms + 1000 >= started_ms)
 }

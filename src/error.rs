@@ -18,12 +18,20 @@ pub enum ErrorKind {
     Api,
     /// An answer whose body is not the documented shape.
     Decode,
+    /// The caller's `AbortSignal` fired.
+    Abort,
 }
 
 impl ErrorKind {
     /// Every kind, for checks that must know them all.
-    pub const ALL: [ErrorKind; 5] =
-        [ErrorKind::Validation, ErrorKind::Network, ErrorKind::Timeout, ErrorKind::Api, ErrorKind::Decode];
+    pub const ALL: [ErrorKind; 6] = [
+        ErrorKind::Validation,
+        ErrorKind::Network,
+        ErrorKind::Timeout,
+        ErrorKind::Api,
+        ErrorKind::Decode,
+        ErrorKind::Abort,
+    ];
 
     /// The JS `Error.name` for this kind.
     pub fn name(self) -> &'static str {
@@ -33,6 +41,7 @@ impl ErrorKind {
             ErrorKind::Timeout => "TimeoutError",
             ErrorKind::Api => "ApiError",
             ErrorKind::Decode => "DecodeError",
+            ErrorKind::Abort => "AbortError",
         }
     }
 }
@@ -55,8 +64,13 @@ pub struct Error {
     pub api_message: Option<String>,
     /// The gateway's `details`, when it sent any.
     pub api_details: Option<String>,
-    /// The runtime's original error (a JS value in wasm), kept opaque so the core stays JS-free.
+    /// The runtime's original error or the abort reason (a JS value in wasm), kept opaque so the core
+    /// stays JS-free.
     pub cause: Option<Rc<dyn Any>>,
+    /// Attempts made before giving up (0 when the input was refused before any).
+    pub attempts: u32,
+    /// Total time spent waiting between attempts.
+    pub retry_delay_ms: u64,
 }
 
 impl Error {
@@ -71,6 +85,8 @@ impl Error {
             api_message: None,
             api_details: None,
             cause: None,
+            attempts: 0,
+            retry_delay_ms: 0,
         }
     }
 
@@ -92,6 +108,13 @@ impl Error {
     /// The request got no response within `timeout_ms`.
     pub fn timeout(attempted: &str, timeout_ms: u32) -> Self {
         Error::new(ErrorKind::Timeout, "TIMEOUT", format!("{attempted}: no response within {timeout_ms} ms"))
+    }
+
+    /// The caller's `AbortSignal` fired; `reason` is the signal's reason.
+    pub fn aborted(attempted: &str, reason: Option<Rc<dyn Any>>) -> Self {
+        let mut e = Error::new(ErrorKind::Abort, "ABORTED", format!("{attempted}: aborted by the caller's signal"));
+        e.cause = reason;
+        e
     }
 
     /// The API answered with a failure.

@@ -1,29 +1,30 @@
-//! The transport over the runtime's global `fetch` (or a `fetch` the caller passes in). The only module
-//! that touches web_sys fetch types; it never reads `window` and never logs or formats headers.
+//! The transport over the runtime's global `fetch` (or a `fetch` the caller passes in), one per call:
+//! it applies the time limit and the caller's abort signals, sleeps between attempts and hands attempt
+//! records to the caller's logger. It never reads `window` and never logs or formats headers.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, Headers, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
 
-use crate::http::{HttpRequest, HttpResponse, Transport, TransportError};
+use crate::http::{AttemptRecord, HttpRequest, HttpResponse, Transport, TransportError};
+use crate::timers::{self, Guard};
 
 /// Sends through `fetch(url, init)`: the caller's function if given, else `globalThis.fetch`, looked up
 /// at each call so polyfills installed after construction are honoured.
 pub struct FetchTransport {
-    custom_fetch: Option<Function>,
+    pub fetch: Option<Function>,
+    pub signals: Vec<AbortSignal>,
+    pub logger: Option<Function>,
 }
 
 impl FetchTransport {
-    pub fn new(custom_fetch: Option<Function>) -> Self {
-        FetchTransport { custom_fetch }
-    }
-
     fn fetch_function(&self) -> Result<Function, TransportError> {
-        if let Some(f) = &self.custom_fetch {
+        if let Some(f) = &self.fetch {
             return Ok(f.clone());
         }
         Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
@@ -32,7 +33,7 @@ impl FetchTransport {
             .ok_or_else(|| TransportError::Network("this runtime has no global fetch".to_owned(), None))
     }
 
-    async fn exchange(&self, request: HttpRequest, timeout_ms: u32) -> Result<HttpResponse, JsValue> {
+    async fn exchange(&self, fetch: Function, request: HttpRequest, signal: &AbortSignal) -> Result<HttpResponse, JsValue> {
         let init = RequestInit::new();
         init.set_method(request.method.as_str());
         let headers = Headers::new()?;
@@ -43,54 +44,98 @@ impl FetchTransport {
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }
-        if timeout_ms > 0 {
-            if let Some(signal) = timeout_signal(timeout_ms) {
-                init.set_signal(Some(&signal));
-            }
-        }
-        let fetch = self.fetch_function().map_err(|_| JsValue::from_str("this runtime has no global fetch"))?;
+        init.set_signal(Some(signal));
         let promise = fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)?;
         let response: Response = JsFuture::from(Promise::resolve(&promise)).await?.dyn_into()?;
         let body = JsFuture::from(response.text()?).await?;
-        Ok(HttpResponse { status: response.status(), body: body.as_string().unwrap_or_default() })
+        let header = |name: &str| response.headers().get(name).ok().flatten();
+        Ok(HttpResponse {
+            status: response.status(),
+            body: body.as_string().unwrap_or_default(),
+            date: header("date"),
+            retry_after: header("retry-after"),
+        })
+    }
+
+    /// Maps what `fetch` threw: our timer fired → timeout; a caller's signal fired → aborted; else network.
+    fn classify(&self, thrown: JsValue, timed_out: bool) -> TransportError {
+        if timed_out {
+            return TransportError::Timeout;
+        }
+        if let Some(reason) = timers::aborted(&self.signals) {
+            return TransportError::Aborted(Some(Rc::new(reason)));
+        }
+        let mut detail = property_text(&thrown, "message")
+            .or_else(|| thrown.as_string())
+            .unwrap_or_else(|| "fetch failed".to_owned());
+        // Node puts the useful part (ECONNREFUSED, ECONNRESET, ...) on `cause`.
+        if let Ok(cause) = Reflect::get(&thrown, &JsValue::from_str("cause")) {
+            if let Some(inner) = property_text(&cause, "message") {
+                detail = format!("{detail} ({inner})");
+            }
+        }
+        TransportError::Network(detail, Some(Rc::new(thrown)))
     }
 }
 
 impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
-        self.fetch_function()?;
-        self.exchange(request, timeout_ms).await.map_err(classify)
+        if let Some(reason) = timers::aborted(&self.signals) {
+            return Err(TransportError::Aborted(Some(Rc::new(reason))));
+        }
+        let fetch = self.fetch_function()?;
+        let controller = AbortController::new().map_err(|e| self.classify(e, false))?;
+        let timed_out = Rc::new(Cell::new(false));
+        let mut guard = Guard::default();
+        let (on_timeout, flag) = (controller.clone(), Rc::clone(&timed_out));
+        guard.set_timeout(f64::from(timeout_ms), Closure::new(move || {
+            flag.set(true);
+            on_timeout.abort();
+        }));
+        for signal in &self.signals {
+            let (target, source) = (controller.clone(), signal.clone());
+            guard.on_abort(signal, Closure::new(move || target.abort_with_reason(&source.reason())));
+        }
+        let result = self.exchange(fetch, request, &controller.signal()).await;
+        drop(guard);
+        result.map_err(|thrown| self.classify(thrown, timed_out.get()))
+    }
+
+    async fn sleep(&self, ms: u64) -> Result<(), TransportError> {
+        let (promise, guard) = timers::sleep(ms as f64, &self.signals);
+        let slept = JsFuture::from(promise).await;
+        drop(guard);
+        slept.map(|_| ()).map_err(|reason| TransportError::Aborted(Some(Rc::new(reason))))
     }
 
     fn now_ms(&self) -> u64 {
         // Date.now() is a non-negative whole number of milliseconds well inside u64.
         js_sys::Date::now() as u64
     }
-}
 
-/// Maps what `fetch` threw to a transport error, keeping the original value as the cause.
-fn classify(thrown: JsValue) -> TransportError {
-    let name = property_text(&thrown, "name");
-    if name.as_deref() == Some("TimeoutError") {
-        return TransportError::Timeout;
+    fn random(&self) -> f64 {
+        js_sys::Math::random()
     }
-    let mut detail = property_text(&thrown, "message")
-        .or_else(|| thrown.as_string())
-        .unwrap_or_else(|| "fetch failed".to_owned());
-    // Node puts the useful part (ECONNREFUSED, ENOTFOUND, ...) on `cause`.
-    if let Ok(cause) = Reflect::get(&thrown, &JsValue::from_str("cause")) {
-        if let Some(inner) = property_text(&cause, "message") {
-            detail = format!("{detail} ({inner})");
-        }
-    }
-    TransportError::Network(detail, Some(Rc::new(thrown)))
-}
 
-/// `AbortSignal.timeout(ms)`, or `None` where the runtime lacks it (then no time limit applies).
-fn timeout_signal(ms: u32) -> Option<AbortSignal> {
-    let class = Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal")).ok()?;
-    let timeout: Function = Reflect::get(&class, &JsValue::from_str("timeout")).ok()?.dyn_into().ok()?;
-    timeout.call1(&class, &JsValue::from(ms)).ok()?.dyn_into().ok()
+    fn log(&self, record: &AttemptRecord) {
+        let Some(logger) = &self.logger else { return };
+        let entry = Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = Reflect::set(&entry, &JsValue::from_str(key), &value);
+        };
+        let text = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from_str);
+        set("method", JsValue::from_str(record.method));
+        set("path", JsValue::from_str(&record.path));
+        set("attempt", JsValue::from(record.attempt));
+        set("status", record.status.map_or(JsValue::NULL, JsValue::from));
+        set("apiCode", text(record.api_code.as_deref()));
+        set("durationMs", JsValue::from_f64(record.duration_ms as f64));
+        set("outcome", JsValue::from_str(record.outcome));
+        set("errorCode", text(record.error_code));
+        set("delayMs", record.delay_ms.map_or(JsValue::NULL, |d| JsValue::from_f64(d as f64)));
+        // A logger that throws must not break the call it is observing.
+        let _ = logger.call1(&JsValue::UNDEFINED, &entry);
+    }
 }
 
 fn property_text(value: &JsValue, key: &str) -> Option<String> {

@@ -1,44 +1,80 @@
 //! The `MediaIntelligence` class exported to JS: each method converts its JS input, calls the core client
-//! and converts the result or error. No API logic lives here, and no secret is kept in a JS value.
+//! through a per-call fetch transport and converts the result or error. No API logic lives here, and no
+//! secret is kept in a JS value.
 
 use std::rc::Rc;
 
-use js_sys::{Object, Promise};
+use js_sys::{Function, Promise};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
 
-use crate::client::{Client, Config, Endpoint, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS};
+use crate::client::Client;
 use crate::error::Error;
 use crate::fetch::FetchTransport;
 use crate::js_error;
 use crate::js_input;
-use crate::sign::Credentials;
-use crate::validate;
+use crate::js_options::{self, CallSettings};
 use crate::workspaces::CreateWorkspace;
 
 #[wasm_bindgen(typescript_custom_section)]
 const CLIENT_TYPES: &str = r#"
+/** Retry policy: exponential backoff with full jitter; `Retry-After` is honoured up to `maxDelayMs`. */
+export interface RetryOptions {
+  /** Attempts in all, 1 to 10; 1 disables retries. Default 3. */
+  maxAttempts?: number;
+  /** Upper bound of the first backoff, doubling per attempt (0 to 300000 ms). Default 100. */
+  baseDelayMs?: number;
+  /** No wait is longer (0 to 300000 ms). Default 10000. */
+  maxDelayMs?: number;
+}
+
+/** One record per attempt, for `logger`. Never holds a key, a signature or a header. */
+export interface AttemptRecord {
+  method: string;
+  /** Path and query as signed, e.g. `/api/v1/workspaces/my-workspace`. */
+  path: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  status: number | null;
+  apiCode: string | null;
+  durationMs: number;
+  /** `ok`, `retry` (another attempt follows after `delayMs`) or `error` (the call fails). */
+  outcome: "ok" | "retry" | "error";
+  errorCode: MediaIntelligenceErrorCode | null;
+  delayMs: number | null;
+}
+
+/** Per-call options: override the client's limits, or cancel this call. */
+export interface RequestOptions {
+  /** Time limit of each attempt in milliseconds (1 to 2147483647). */
+  timeoutMs?: number;
+  retries?: RetryOptions;
+  /** Aborting it rejects the call with an `AbortError` carrying the signal's `reason`. */
+  signal?: AbortSignal;
+}
+
 /** Options of `new MediaIntelligence(...)`. */
-export interface MediaIntelligenceOptions {
+export interface MediaIntelligenceOptions extends RequestOptions {
   /** Access key id from the NCP portal or a Sub Account. */
   accessKey: string;
   /** Secret key. Keep it on a server or in an edge function: never ship it to a browser. */
   secretKey: string;
   /** API base URL; default `https://mi.apigw.ntruss.com`. A trailing slash is fine; a path prefix is kept. */
   endpoint?: string;
-  /** Time limit per request in milliseconds (1 to 2147483647); default 30000. */
-  timeoutMs?: number;
+  /** Receives one record per attempt; a logger that throws does not affect the call. */
+  logger?: (record: AttemptRecord) => void;
   /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 "#;
 
-const CLIENT_OPTIONS: &[&str] = &["accessKey", "secretKey", "endpoint", "timeoutMs", "fetch"];
 const CREATE_OPTIONS: &[&str] = &["workspaceName", "bucketName"];
 
 /// A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
-/// signature v2; every failure rejects with a typed `MediaIntelligenceError`.
+/// signature v2, retried when that is safe, and every failure rejects with a typed
+/// `MediaIntelligenceError`.
 ///
 /// ```js
 /// import { MediaIntelligence } from "ncloud-media-intelligence";
@@ -46,7 +82,10 @@ const CREATE_OPTIONS: &[&str] = &["workspaceName", "bucketName"];
 /// ```
 #[wasm_bindgen]
 pub struct MediaIntelligence {
-    client: Rc<Client<FetchTransport>>,
+    client: Rc<Client>,
+    fetch: Option<Function>,
+    logger: Option<Function>,
+    signal: Option<AbortSignal>,
 }
 
 #[wasm_bindgen]
@@ -54,31 +93,34 @@ impl MediaIntelligence {
     /// Checks the options and builds a client; throws a `ValidationError` naming the field at fault.
     ///
     /// ```js
-    /// const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 10000 });
+    /// const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 10000,
+    ///   retries: { maxAttempts: 4 }, logger: (r) => console.log(r.method, r.path, r.status, r.outcome) });
     /// ```
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "MediaIntelligenceOptions")] options: JsValue,
-    ) -> Result<MediaIntelligence, JsValue> {
-        client_config(&options)
-            .map(|(config, fetch)| MediaIntelligence { client: Rc::new(Client::new(config, FetchTransport::new(fetch))) })
-            .map_err(|e| js_error::to_js(&e))
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "MediaIntelligenceOptions")] options: JsValue) -> Result<MediaIntelligence, JsValue> {
+        let s = js_options::client_settings(&options).map_err(|e| js_error::to_js(&e))?;
+        Ok(MediaIntelligence { client: Rc::new(Client::new(s.config)), fetch: s.fetch, logger: s.logger, signal: s.signal })
     }
 
-    /// Creates a workspace (`POST /api/v1/workspaces`).
+    /// Creates a workspace (`POST /api/v1/workspaces`). If an attempt may have reached the server and a
+    /// retry meets "already exists", the workspace this call created is read back and returned.
     ///
     /// ```js
     /// const ws = await mi.createWorkspace({ workspaceName: "my-workspace", bucketName: "my-bucket" });
-    /// console.log(ws.workspaceName, ws.createdTime);
+    /// const quick = await mi.createWorkspace({ workspaceName: "other" }, { timeoutMs: 2000, signal: AbortSignal.timeout(5000) });
     /// ```
     #[wasm_bindgen(js_name = createWorkspace, unchecked_return_type = "Promise<Workspace>")]
     pub fn create_workspace(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CreateWorkspaceOptions")] options: JsValue,
+        #[wasm_bindgen(js_name = "requestOptions", unchecked_param_type = "RequestOptions | undefined")] request_options: JsValue,
     ) -> Promise {
+        let prepared = create_input(&options).and_then(|input| Ok((input, self.call(&request_options)?)));
         let client = Rc::clone(&self.client);
-        let input = create_input(&options);
-        future_to_promise(async move { respond(client.create_workspace(&input?).await) })
+        future_to_promise(async move {
+            let (input, (transport, call)) = prepared.map_err(|e| js_error::to_js(&e))?;
+            respond(client.create_workspace(&transport, &input, call.limits).await)
+        })
     }
 
     /// Reads a workspace's details (`GET /api/v1/workspaces/{workspaceName}`).
@@ -91,38 +133,34 @@ impl MediaIntelligence {
     pub fn get_workspace(
         &self,
         #[wasm_bindgen(js_name = "workspaceName", unchecked_param_type = "string")] workspace_name: JsValue,
+        #[wasm_bindgen(js_name = "requestOptions", unchecked_param_type = "RequestOptions | undefined")] request_options: JsValue,
     ) -> Promise {
+        let name = js_input::string(&workspace_name, "workspaceName");
+        let prepared = name.and_then(|name| Ok((name, self.call(&request_options)?)));
         let client = Rc::clone(&self.client);
-        let name = js_input::string(&workspace_name, "workspaceName").map_err(|e| js_error::to_js(&e));
-        future_to_promise(async move { respond(client.get_workspace(&name?).await) })
+        future_to_promise(async move {
+            let (name, (transport, call)) = prepared.map_err(|e| js_error::to_js(&e))?;
+            respond(client.get_workspace(&transport, &name, call.limits).await)
+        })
     }
 }
 
-/// Reads and checks the constructor options.
-fn client_config(options: &JsValue) -> Result<(Config, Option<js_sys::Function>), Error> {
-    let object: &Object = js_input::options(options, "options", CLIENT_OPTIONS)?;
-    let access_key = js_input::required_string(object, "accessKey")?;
-    validate::access_key(&access_key)?;
-    let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
-    let endpoint = js_input::optional_string(object, "endpoint")?;
-    let endpoint = Endpoint::parse(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT))?;
-    let timeout_ms = js_input::optional_integer(object, "timeoutMs", 1.0, f64::from(i32::MAX))?
-        .map_or(DEFAULT_TIMEOUT_MS, |ms| ms as u32);
-    let fetch = js_input::optional_function(object, "fetch")?;
-    let credentials = Credentials::new(&access_key, &secret_key);
-    Ok((Config { endpoint, credentials, timeout_ms }, fetch))
+impl MediaIntelligence {
+    /// The transport and limits of one call: client settings, overridden by the call's options.
+    fn call(&self, request_options: &JsValue) -> Result<(FetchTransport, CallSettings), Error> {
+        let call = js_options::call_settings(request_options, self.client.config.limits)?;
+        let signals = self.signal.iter().chain(call.signal.iter()).cloned().collect();
+        Ok((FetchTransport { fetch: self.fetch.clone(), signals, logger: self.logger.clone() }, call))
+    }
 }
 
-/// Reads `createWorkspace` options; a problem is kept for the promise to reject with.
-fn create_input(options: &JsValue) -> Result<CreateWorkspace, JsValue> {
-    let read = || -> Result<CreateWorkspace, Error> {
-        let object = js_input::options(options, "options", CREATE_OPTIONS)?;
-        Ok(CreateWorkspace {
-            workspace_name: js_input::required_string(object, "workspaceName")?,
-            bucket_name: js_input::optional_string(object, "bucketName")?,
-        })
-    };
-    read().map_err(|e| js_error::to_js(&e))
+/// Reads `createWorkspace` options.
+fn create_input(options: &JsValue) -> Result<CreateWorkspace, Error> {
+    let object = js_input::options(options, "options", CREATE_OPTIONS)?;
+    Ok(CreateWorkspace {
+        workspace_name: js_input::required_string(object, "workspaceName")?,
+        bucket_name: js_input::optional_string(object, "bucketName")?,
+    })
 }
 
 /// A core result as the promise's value or rejection.

@@ -11,14 +11,14 @@ use crate::error::{Error, ErrorKind};
 const ERROR_TYPES: &str = r#"
 /** The `name` of every error this package throws or rejects with. */
 export type MediaIntelligenceErrorName =
-  | "ValidationError" | "NetworkError" | "TimeoutError" | "ApiError" | "DecodeError";
+  | "ValidationError" | "NetworkError" | "TimeoutError" | "AbortError" | "ApiError" | "DecodeError";
 
 /**
  * The stable `code` of every error: `INVALID_INPUT` (ValidationError), `NETWORK_ERROR`, `TIMEOUT`,
  * `DECODE_ERROR`, and for ApiError one of the others, from the HTTP status and the API's code.
  */
 export type MediaIntelligenceErrorCode =
-  | "INVALID_INPUT" | "NETWORK_ERROR" | "TIMEOUT" | "DECODE_ERROR"
+  | "INVALID_INPUT" | "NETWORK_ERROR" | "TIMEOUT" | "ABORTED" | "DECODE_ERROR"
   | "AUTHENTICATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE"
   | "QUOTA_EXCEEDED" | "RATE_LIMITED" | "BAD_REQUEST" | "SERVER_ERROR" | "API_ERROR";
 
@@ -36,8 +36,14 @@ export interface MediaIntelligenceError extends Error {
   apiMessage?: string;
   /** ApiError: the gateway's `details`, when sent. */
   apiDetails?: string;
-  /** NetworkError: what `fetch` threw. */
+  /** NetworkError: what `fetch` threw; AbortError: the signal's reason. */
   cause?: unknown;
+  /** AbortError: the signal's `reason`. */
+  reason?: unknown;
+  /** Attempts made (0 when the input was refused before any request). */
+  attempts: number;
+  /** Total wait between attempts, in milliseconds. */
+  retryDelayMs: number;
 }
 "#;
 
@@ -75,7 +81,12 @@ pub fn to_js(error: &Error) -> JsValue {
     }
     if let Some(cause) = error.cause.as_ref().and_then(|c| c.downcast_ref::<JsValue>()) {
         set(object, "cause", cause);
+        if error.kind == ErrorKind::Abort {
+            set(object, "reason", cause);
+        }
     }
+    set(object, "attempts", &JsValue::from(error.attempts));
+    set(object, "retryDelayMs", &JsValue::from_f64(error.retry_delay_ms as f64));
     js.into()
 }
 

@@ -1,13 +1,17 @@
 //! ncloud-media-intelligence: a NAVER Cloud Platform Media Intelligence API client for JS runtimes.
 //!
 //! Three rings (see DESIGN.md): a plain Rust core that builds and tests on the host (`sign`, `validate`,
-//! `envelope`, `workspaces`, `client`, `error`, `http`), one transport module over the global `fetch`
+//! `envelope`, `workspaces`, `client`, `pipeline`, `retry`, `clock`,
+//! `error`, `http`), one transport module over the global `fetch`
 //! (`fetch`), and the JS face with every `#[wasm_bindgen]` export (`js_*`). Only the last two touch JS.
 
 pub mod client;
+pub mod clock;
 pub mod envelope;
 pub mod error;
 pub mod http;
+pub mod pipeline;
+pub mod retry;
 pub mod sign;
 pub mod validate;
 pub mod workspaces;
@@ -21,7 +25,11 @@ mod js_error;
 #[cfg(target_arch = "wasm32")]
 mod js_input;
 #[cfg(target_arch = "wasm32")]
+mod js_options;
+#[cfg(target_arch = "wasm32")]
 mod js_sign;
+#[cfg(target_arch = "wasm32")]
+mod timers;
 
 #[cfg(target_arch = "wasm32")]
 pub use js_client::MediaIntelligence;

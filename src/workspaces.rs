@@ -56,6 +56,18 @@ pub struct WorkspaceDetails {
     pub updated_time: Option<String>,
 }
 
+impl From<WorkspaceDetails> for Workspace {
+    fn from(d: WorkspaceDetails) -> Self {
+        Workspace {
+            workspace_name: d.workspace_name,
+            created_user_name: d.created_user_name,
+            created_time: d.created_time,
+            updated_user_name: d.updated_user_name,
+            updated_time: d.updated_time,
+        }
+    }
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const WORKSPACE_TYPES: &str = r#"
 /** Options of `createWorkspace`. */

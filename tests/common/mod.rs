@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-use ncloud_media_intelligence::http::{HttpRequest, HttpResponse, Transport, TransportError};
+use std::cell::Cell;
+
+use ncloud_media_intelligence::http::{AttemptRecord, HttpRequest, HttpResponse, Transport, TransportError};
 
 /// Reads a file under `tests/`.
 pub fn data(path: &str) -> String {
@@ -32,20 +34,45 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
     panic!("future did not complete: the scripted transport should never wait")
 }
 
-/// A transport that answers from a script and records what it was asked to send.
+/// A transport that answers from a script and records what it was asked to send, how long it was
+/// asked to sleep and what it was asked to log. Its clock advances only when it sleeps.
 pub struct Scripted {
-    pub now_ms: u64,
+    pub now_ms: Cell<u64>,
+    pub random: f64,
     pub replies: RefCell<Vec<Result<HttpResponse, TransportError>>>,
     pub sent: RefCell<Vec<(HttpRequest, u32)>>,
+    pub slept: RefCell<Vec<u64>>,
+    pub logged: RefCell<Vec<AttemptRecord>>,
+    /// Sleeping fails with `Aborted` (a caller's signal fired during the wait).
+    pub abort_sleep: bool,
 }
 
 impl Scripted {
     pub fn new(now_ms: u64, replies: Vec<Result<HttpResponse, TransportError>>) -> Self {
-        Scripted { now_ms, replies: RefCell::new(replies), sent: RefCell::new(Vec::new()) }
+        Scripted {
+            now_ms: Cell::new(now_ms),
+            random: 0.5,
+            replies: RefCell::new(replies),
+            sent: RefCell::new(Vec::new()),
+            slept: RefCell::new(Vec::new()),
+            logged: RefCell::new(Vec::new()),
+            abort_sleep: false,
+        }
     }
 
     pub fn reply(status: u16, body: &str) -> Result<HttpResponse, TransportError> {
-        Ok(HttpResponse { status, body: body.to_owned() })
+        Ok(HttpResponse { status, body: body.to_owned(), ..HttpResponse::default() })
+    }
+
+    pub fn reply_with(status: u16, body: &str, date: Option<&str>, retry_after: Option<&str>) -> Result<HttpResponse, TransportError> {
+        Ok(HttpResponse { status, body: body.to_owned(), date: date.map(str::to_owned), retry_after: retry_after.map(str::to_owned) })
+    }
+
+    /// The value of header `name` in the `index`th request sent.
+    pub fn header(&self, index: usize, name: &str) -> String {
+        let sent = self.sent.borrow();
+        let (request, _) = sent.get(index).unwrap_or_else(|| panic!("no request {index}"));
+        request.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).unwrap_or_else(|| panic!("no header {name}"))
     }
 }
 
@@ -57,7 +84,24 @@ impl Transport for Scripted {
         replies.remove(0)
     }
 
+    async fn sleep(&self, ms: u64) -> Result<(), TransportError> {
+        self.slept.borrow_mut().push(ms);
+        if self.abort_sleep {
+            return Err(TransportError::Aborted(None));
+        }
+        self.now_ms.set(self.now_ms.get() + ms);
+        Ok(())
+    }
+
     fn now_ms(&self) -> u64 {
-        self.now_ms
+        self.now_ms.get()
+    }
+
+    fn random(&self) -> f64 {
+        self.random
+    }
+
+    fn log(&self, record: &AttemptRecord) {
+        self.logged.borrow_mut().push(record.clone());
     }
 }

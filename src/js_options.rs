@@ -1,0 +1,90 @@
+//! Reads the option objects of the JS API (client options and per-call options) into checked Rust
+//! settings. Each problem is a `ValidationError` naming the field; secrets are read once and zeroized.
+
+use js_sys::{Function, Object};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::AbortSignal;
+
+use crate::client::{Config, Endpoint, DEFAULT_ENDPOINT};
+use crate::error::Error;
+use crate::js_input;
+use crate::pipeline::CallLimits;
+use crate::retry::{RetryPolicy, MAX_ATTEMPTS_LIMIT};
+use crate::sign::Credentials;
+use crate::validate;
+
+const CLIENT_OPTIONS: &[&str] = &["accessKey", "secretKey", "endpoint", "timeoutMs", "retries", "signal", "logger", "fetch"];
+const CALL_OPTIONS: &[&str] = &["timeoutMs", "retries", "signal"];
+const RETRY_OPTIONS: &[&str] = &["maxAttempts", "baseDelayMs", "maxDelayMs"];
+const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+const MAX_DELAY_MS: f64 = 300_000.0;
+
+/// What the JS side keeps next to the core client.
+pub struct ClientSettings {
+    pub config: Config,
+    pub fetch: Option<Function>,
+    pub logger: Option<Function>,
+    pub signal: Option<AbortSignal>,
+}
+
+/// Per-call settings: limits, and the call's own abort signal.
+pub struct CallSettings {
+    pub limits: CallLimits,
+    pub signal: Option<AbortSignal>,
+}
+
+/// Reads and checks the constructor options.
+pub fn client_settings(options: &JsValue) -> Result<ClientSettings, Error> {
+    let object: &Object = js_input::options(options, "options", CLIENT_OPTIONS)?;
+    let access_key = js_input::required_string(object, "accessKey")?;
+    validate::access_key(&access_key)?;
+    let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
+    let endpoint = js_input::optional_string(object, "endpoint")?;
+    let endpoint = Endpoint::parse(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT))?;
+    let mut config = Config::new(endpoint, Credentials::new(&access_key, &secret_key));
+    config.limits = limits(object, config.limits)?;
+    Ok(ClientSettings {
+        config,
+        fetch: js_input::optional_function(object, "fetch")?,
+        logger: js_input::optional_function(object, "logger")?,
+        signal: signal(object)?,
+    })
+}
+
+/// Reads the optional per-call options; absent fields keep the client's `defaults`.
+pub fn call_settings(options: &JsValue, defaults: CallLimits) -> Result<CallSettings, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(CallSettings { limits: defaults, signal: None });
+    }
+    let object = js_input::options(options, "requestOptions", CALL_OPTIONS)?;
+    Ok(CallSettings { limits: limits(object, defaults)?, signal: signal(object)? })
+}
+
+fn limits(object: &Object, defaults: CallLimits) -> Result<CallLimits, Error> {
+    let timeout_ms = js_input::optional_integer(object, "timeoutMs", 1.0, MAX_TIMEOUT_MS)?
+        .map_or(defaults.timeout_ms, |ms| ms as u32);
+    let retries = match js_input::get(object, "retries")? {
+        None => defaults.retries,
+        Some(value) => retry_policy(&value, defaults.retries)?,
+    };
+    Ok(CallLimits { timeout_ms, retries })
+}
+
+fn retry_policy(value: &JsValue, defaults: RetryPolicy) -> Result<RetryPolicy, Error> {
+    let object = js_input::options(value, "retries", RETRY_OPTIONS)?;
+    let max_attempts = js_input::optional_integer(object, "maxAttempts", 1.0, f64::from(MAX_ATTEMPTS_LIMIT))?
+        .map_or(defaults.max_attempts, |n| n as u32);
+    let base_delay_ms = js_input::optional_integer(object, "baseDelayMs", 0.0, MAX_DELAY_MS)?
+        .map_or(defaults.base_delay_ms, |n| n as u64);
+    let max_delay_ms = js_input::optional_integer(object, "maxDelayMs", 0.0, MAX_DELAY_MS)?
+        .map_or(defaults.max_delay_ms, |n| n as u64);
+    Ok(RetryPolicy { max_attempts, base_delay_ms, max_delay_ms })
+}
+
+fn signal(object: &Object) -> Result<Option<AbortSignal>, Error> {
+    let Some(value) = js_input::get(object, "signal")? else { return Ok(None) };
+    value
+        .dyn_into::<AbortSignal>()
+        .map(Some)
+        .map_err(|v| Error::validation("signal", &format!("must be an AbortSignal, not {}", js_input::describe(&v))))
+}
