@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source "$ROOT/scripts/setup.sh" || exit 1
 source "$ROOT/scripts/lib.sh"
+set +e # setup.sh runs with -e; here a failing suite must not stop the others
 OUT="$ROOT/tests/out"; mkdir -p "$OUT"
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; true' EXIT
@@ -53,9 +54,9 @@ suite types-tsc-strict count_tsc tsc -p tests/types/tsconfig.json
 start_emulator EMULATOR || exit 1; PIDS+=("$EMULATOR_PID")
 DEAD_URL="$(closed_port_url)"
 export MI_EMULATOR_URL="$EMULATOR" MI_DEAD_URL="$DEAD_URL" CHROMEDRIVER=/usr/bin/chromedriver
-suite wasm-node count_rust wasm-pack test --node --test wasm_client
-suite wasm-chromium-page count_rust env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --test wasm_client
-suite wasm-chromium-worker count_rust env WASM_BINDGEN_USE_DEDICATED_WORKER=1 wasm-pack test --headless --chrome --test wasm_client
+suite wasm-node count_rust wasm-pack test --node --test wasm_client --test wasm_resilience
+suite wasm-chromium-page count_rust env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience
+suite wasm-chromium-worker count_rust env WASM_BINDGEN_USE_DEDICATED_WORKER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience
 suite workerd count_plain node tests/workerd/run.mjs "$EMULATOR" "$DEAD_URL"
 suite demo count_plain node tests/demo.test.mjs "$EMULATOR"
 

@@ -72,6 +72,13 @@ export interface MediaIntelligenceOptions extends RequestOptions {
 
 const CREATE_OPTIONS: &[&str] = &["workspaceName", "bucketName"];
 
+#[wasm_bindgen]
+extern "C" {
+    /// The optional per-call options argument, typed `RequestOptions` in the `.d.ts`.
+    #[wasm_bindgen(typescript_type = "RequestOptions")]
+    pub type RequestOptionsValue;
+}
+
 /// A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
 /// signature v2, retried when that is safe, and every failure rejects with a typed
 /// `MediaIntelligenceError`.
@@ -113,9 +120,9 @@ impl MediaIntelligence {
     pub fn create_workspace(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CreateWorkspaceOptions")] options: JsValue,
-        #[wasm_bindgen(js_name = "requestOptions", unchecked_param_type = "RequestOptions | undefined")] request_options: JsValue,
+        #[wasm_bindgen(js_name = "requestOptions")] request_options: Option<RequestOptionsValue>,
     ) -> Promise {
-        let prepared = create_input(&options).and_then(|input| Ok((input, self.call(&request_options)?)));
+        let prepared = create_input(&options).and_then(|input| Ok((input, self.call(request_options)?)));
         let client = Rc::clone(&self.client);
         future_to_promise(async move {
             let (input, (transport, call)) = prepared.map_err(|e| js_error::to_js(&e))?;
@@ -133,10 +140,10 @@ impl MediaIntelligence {
     pub fn get_workspace(
         &self,
         #[wasm_bindgen(js_name = "workspaceName", unchecked_param_type = "string")] workspace_name: JsValue,
-        #[wasm_bindgen(js_name = "requestOptions", unchecked_param_type = "RequestOptions | undefined")] request_options: JsValue,
+        #[wasm_bindgen(js_name = "requestOptions")] request_options: Option<RequestOptionsValue>,
     ) -> Promise {
         let name = js_input::string(&workspace_name, "workspaceName");
-        let prepared = name.and_then(|name| Ok((name, self.call(&request_options)?)));
+        let prepared = name.and_then(|name| Ok((name, self.call(request_options)?)));
         let client = Rc::clone(&self.client);
         future_to_promise(async move {
             let (name, (transport, call)) = prepared.map_err(|e| js_error::to_js(&e))?;
@@ -147,8 +154,9 @@ impl MediaIntelligence {
 
 impl MediaIntelligence {
     /// The transport and limits of one call: client settings, overridden by the call's options.
-    fn call(&self, request_options: &JsValue) -> Result<(FetchTransport, CallSettings), Error> {
-        let call = js_options::call_settings(request_options, self.client.config.limits)?;
+    fn call(&self, request_options: Option<RequestOptionsValue>) -> Result<(FetchTransport, CallSettings), Error> {
+        let value: JsValue = request_options.map_or(JsValue::UNDEFINED, Into::into);
+        let call = js_options::call_settings(&value, self.client.config.limits)?;
         let signals = self.signal.iter().chain(call.signal.iter()).cloned().collect();
         Ok((FetchTransport { fetch: self.fetch.clone(), signals, logger: self.logger.clone() }, call))
     }

@@ -86,13 +86,13 @@ async fn create_then_get_round_trips_through_the_emulator() {
     let mi = client_with(&format!("{}/", emulator()), SECRET);
     let name = unique_name("rt");
     let create = options(&[("workspaceName", name.as_str().into()), ("bucketName", "media-bucket".into())]);
-    let created = settle(mi.create_workspace(create)).await.map_err(|e| text(&e, "message")).expect("created");
+    let created = settle(mi.create_workspace(create, None)).await.map_err(|e| text(&e, "message")).expect("created");
     assert_eq!(text(&created, "workspaceName").as_deref(), Some(name.as_str()));
     let keys: Vec<String> = Object::keys(created.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
     assert_eq!(keys, ["workspaceName", "createdUserName", "createdTime", "updatedUserName", "updatedTime"]);
     assert!(text(&created, "createdTime").is_some_and(|t| t.len() == 19 && t.contains('T')));
 
-    let details = settle(mi.get_workspace(name.as_str().into())).await.map_err(|e| text(&e, "message")).expect("details");
+    let details = settle(mi.get_workspace(name.as_str().into(), None)).await.map_err(|e| text(&e, "message")).expect("details");
     assert_eq!(text(&details, "workspaceName").as_deref(), Some(name.as_str()));
     assert_eq!(text(&details, "bucketName").as_deref(), Some("media-bucket"));
     assert_eq!(get(&details, "monthlyAnalysisCount").as_f64(), Some(0.0), "a number, not text or BigInt");
@@ -105,11 +105,11 @@ async fn a_duplicate_and_a_missing_workspace_are_api_errors_with_status_and_code
     let mi = client_with(emulator(), SECRET);
     let name = unique_name("dup");
     let create = || options(&[("workspaceName", name.as_str().into())]);
-    settle(mi.create_workspace(create())).await.map_err(|e| text(&e, "message")).expect("first create");
-    let e = settle(mi.create_workspace(create())).await.expect_err("duplicate");
+    settle(mi.create_workspace(create(), None)).await.map_err(|e| text(&e, "message")).expect("first create");
+    let e = settle(mi.create_workspace(create(), None)).await.expect_err("duplicate");
     assert_error(&e, "ApiError", "CONFLICT");
     assert_eq!((get(&e, "status").as_f64(), text(&e, "apiCode")), (Some(409.0), Some("409".into())));
-    let e = settle(mi.get_workspace(unique_name("ghost").into())).await.expect_err("missing");
+    let e = settle(mi.get_workspace(unique_name("ghost").into(), None)).await.expect_err("missing");
     assert_error(&e, "ApiError", "NOT_FOUND");
     assert!(text(&e, "message").is_some_and(|m| m.starts_with("GET /api/v1/workspaces/ghost-")), "says what was attempted");
 }
@@ -117,7 +117,7 @@ async fn a_duplicate_and_a_missing_workspace_are_api_errors_with_status_and_code
 #[wasm_bindgen_test]
 async fn a_wrong_secret_is_rejected_by_the_emulator_and_never_echoed() {
     let mi = client_with(emulator(), "wrong-secret");
-    let e = settle(mi.get_workspace("any-name".into())).await.expect_err("401");
+    let e = settle(mi.get_workspace("any-name".into(), None)).await.expect_err("401");
     assert_error(&e, "ApiError", "AUTHENTICATION_FAILED");
     assert_eq!((get(&e, "status").as_f64(), text(&e, "apiCode")), (Some(401.0), Some("200".into())));
     assert_eq!(text(&e, "apiMessage").as_deref(), Some("Authentication Failed"));
@@ -126,7 +126,7 @@ async fn a_wrong_secret_is_rejected_by_the_emulator_and_never_echoed() {
 #[wasm_bindgen_test]
 async fn a_dead_port_is_a_network_error_with_the_original_cause() {
     let dead = option_env!("MI_DEAD_URL").unwrap_or("http://build-without-MI_DEAD_URL.invalid");
-    let e = settle(client_with(dead, SECRET).get_workspace("abc".into())).await.expect_err("dead port");
+    let e = settle(client_with(dead, SECRET).get_workspace("abc".into(), None)).await.expect_err("dead port");
     assert_error(&e, "NetworkError", "NETWORK_ERROR");
     assert!(!get(&e, "cause").is_undefined(), "the fetch error is kept as cause");
 }
@@ -136,10 +136,10 @@ async fn invalid_names_are_rejected_before_any_request_is_sent() {
     let before = settle(request_count(emulator())).await.expect("count").as_f64();
     let mi = client_with(emulator(), SECRET);
     for bad in ["Upper", "a_b", "ab", "spaced name"] {
-        let e = settle(mi.get_workspace(bad.into())).await.expect_err(bad);
+        let e = settle(mi.get_workspace(bad.into(), None)).await.expect_err(bad);
         assert_error(&e, "ValidationError", "INVALID_INPUT");
         assert_eq!(text(&e, "field").as_deref(), Some("workspaceName"));
-        let e = settle(mi.create_workspace(options(&[("workspaceName", bad.into())]))).await.expect_err(bad);
+        let e = settle(mi.create_workspace(options(&[("workspaceName", bad.into())]), None)).await.expect_err(bad);
         assert_eq!(text(&e, "field").as_deref(), Some("workspaceName"));
     }
     for (input, field) in [
@@ -150,11 +150,11 @@ async fn invalid_names_are_rejected_before_any_request_is_sent() {
         (options(&[("workspaceName", "fine-name".into()), ("bucketName", "".into())]), "bucketName"),
         (options(&[("workspaceName", "fine-name".into()), ("bucket", "x".into())]), "options"),
     ] {
-        let e = settle(mi.create_workspace(input)).await.expect_err(field);
+        let e = settle(mi.create_workspace(input, None)).await.expect_err(field);
         assert_error(&e, "ValidationError", "INVALID_INPUT");
         assert_eq!(text(&e, "field").as_deref(), Some(field));
     }
-    let e = settle(mi.get_workspace(JsValue::UNDEFINED)).await.expect_err("undefined");
+    let e = settle(mi.get_workspace(JsValue::UNDEFINED, None)).await.expect_err("undefined");
     assert_eq!(text(&e, "field").as_deref(), Some("workspaceName"));
     let after = settle(request_count(emulator())).await.expect("count").as_f64();
     assert_eq!(before, after, "no request reached the emulator");
@@ -250,9 +250,9 @@ async fn every_response_fixture_gives_its_documented_outcome_through_a_custom_fe
         let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("fetch", stub_fetch(status, body, &seen))]);
         let mi = MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client");
         let promise = if text(&case, "op").as_deref() == Some("create") {
-            mi.create_workspace(options(&[("workspaceName", "my-workspace".into())]))
+            mi.create_workspace(options(&[("workspaceName", "my-workspace".into())]), None)
         } else {
-            mi.get_workspace("my-workspace".into())
+            mi.get_workspace("my-workspace".into(), None)
         };
         let expect = get(&case, "expect");
         match settle(promise).await {
@@ -299,7 +299,7 @@ fn fixture(file: &str) -> &'static str {
 async fn a_request_past_timeout_ms_rejects_with_timeout_error() {
     let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("timeoutMs", 30.into()), ("fetch", hanging_fetch())]);
     let mi = MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client");
-    let e = settle(mi.get_workspace("slow-one".into())).await.expect_err("timeout");
+    let e = settle(mi.get_workspace("slow-one".into(), None)).await.expect_err("timeout");
     assert_error(&e, "TimeoutError", "TIMEOUT");
     assert!(text(&e, "message").is_some_and(|m| m.contains("30 ms")));
 }

@@ -4,6 +4,7 @@ import {
   MediaIntelligence,
   isMediaIntelligenceError,
   signRequest,
+  type AttemptRecord,
   type MediaIntelligenceError,
   type NcpSignatureHeaders,
   type Workspace,
@@ -32,7 +33,16 @@ exactly<WorkspaceDetails["monthlyAnalysisCount"], number | null>(true);
 export async function demo(accessKey: string, secretKey: string): Promise<string> {
   const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 5000 });
   const created: Workspace = await mi.createWorkspace({ workspaceName: "my-workspace", bucketName: "b" });
-  const details: WorkspaceDetails = await mi.getWorkspace(created.workspaceName);
+  const details: WorkspaceDetails = await mi.getWorkspace(created.workspaceName, {
+    timeoutMs: 1000,
+    retries: { maxAttempts: 1 },
+    signal: AbortSignal.timeout(100),
+  });
+  const logged = new MediaIntelligence({
+    accessKey, secretKey, retries: { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 2000 },
+    logger: (record: AttemptRecord) => console.log(record.method, record.path, record.status ?? "-", record.outcome),
+  });
+  void logged;
   const count: number = details.monthlyAnalysisCount ?? 0;
   const headers: NcpSignatureHeaders = signRequest({ method: "GET", uri: "/api/v1/workspaces", accessKey, secretKey });
   try {
@@ -40,7 +50,8 @@ export async function demo(accessKey: string, secretKey: string): Promise<string
   } catch (e: unknown) {
     if (isMediaIntelligenceError(e)) {
       const typed: MediaIntelligenceError = e;
-      if (typed.code === "NOT_FOUND" && typed.status === 404) return `${count} ${typed.apiCode ?? ""}`;
+      if (typed.code === "NOT_FOUND" && typed.status === 404) return `${count} ${typed.apiCode ?? ""} ${typed.attempts}`;
+      if (typed.name === "AbortError") return String(typed.reason);
     }
   }
   return headers["x-ncp-apigw-signature-v2"];

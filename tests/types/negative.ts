@@ -18,6 +18,10 @@ export async function misuse(mi: MediaIntelligence): Promise<void> {
   const n: number = details.monthlyAnalysisCount;
   // @ts-expect-error timeoutMs is a number
   new MediaIntelligence({ accessKey: "a", secretKey: "s", timeoutMs: "5" });
+  // @ts-expect-error retries is an object
+  await mi.getWorkspace("x", { retries: 3 });
+  // @ts-expect-error signal must be an AbortSignal
+  await mi.getWorkspace("x", { signal: "stop" });
   // @ts-expect-error uri is required
   signRequest({ method: "GET", accessKey: "a", secretKey: "s" });
   void n;
