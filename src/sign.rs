@@ -116,3 +116,10 @@ impl core::fmt::Debug for Credentials {
             .finish()
     }
 }
+
+// The keyed HMAC state (its inner and outer SHA-256 states) is as good as the secret. With sha2's
+// `zeroize` feature those states wipe themselves on drop; this fails to compile if that ever stops.
+const _: fn() = || {
+    fn wiped_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    wiped_on_drop::<<Sha256 as hmac::digest::block_api::CoreProxy>::Core>();
+};
