@@ -34,22 +34,6 @@ export interface WorkspaceDetails {
 
 
 
-/** Options of `new MediaIntelligence(...)`. */
-export interface MediaIntelligenceOptions {
-    /** Access key id from the NCP portal or a Sub Account. */
-    accessKey: string;
-    /** Secret key. Keep it on a server or in an edge function: never ship it to a browser. */
-    secretKey: string;
-    /** API base URL; default `https://mi.apigw.ntruss.com`. A trailing slash is fine; a path prefix is kept. */
-    endpoint?: string;
-    /** Time limit per request in milliseconds (1 to 2147483647); default 30000. */
-    timeoutMs?: number;
-    /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). */
-    fetch?: (input: string, init: RequestInit) => Promise<Response>;
-}
-
-
-
 /** Options of `signRequest`. */
 export interface SignRequestOptions {
     /** HTTP method; upper-cased before signing (`"get"` signs as `"GET"`). */
@@ -71,16 +55,67 @@ export interface NcpSignatureHeaders {
 
 
 
+/** Retry policy: exponential backoff with full jitter; `Retry-After` is honoured up to `maxDelayMs`. */
+export interface RetryOptions {
+    /** Attempts in all, 1 to 10; 1 disables retries. Default 3. */
+    maxAttempts?: number;
+    /** Upper bound of the first backoff, doubling per attempt (0 to 300000 ms). Default 100. */
+    baseDelayMs?: number;
+    /** No wait is longer (0 to 300000 ms). Default 10000. */
+    maxDelayMs?: number;
+}
+
+/** One record per attempt, for `logger`. Never holds a key, a signature or a header. */
+export interface AttemptRecord {
+    method: string;
+    /** Path and query as signed, e.g. `/api/v1/workspaces/my-workspace`. */
+    path: string;
+    /** 1 for the first attempt. */
+    attempt: number;
+    status: number | null;
+    apiCode: string | null;
+    durationMs: number;
+    /** `ok`, `retry` (another attempt follows after `delayMs`) or `error` (the call fails). */
+    outcome: "ok" | "retry" | "error";
+    errorCode: MediaIntelligenceErrorCode | null;
+    delayMs: number | null;
+}
+
+/** Per-call options: override the client's limits, or cancel this call. */
+export interface RequestOptions {
+    /** Time limit of each attempt in milliseconds (1 to 2147483647). */
+    timeoutMs?: number;
+    retries?: RetryOptions;
+    /** Aborting it rejects the call with an `AbortError` carrying the signal's `reason`. */
+    signal?: AbortSignal;
+}
+
+/** Options of `new MediaIntelligence(...)`. */
+export interface MediaIntelligenceOptions extends RequestOptions {
+    /** Access key id from the NCP portal or a Sub Account. */
+    accessKey: string;
+    /** Secret key. Keep it on a server or in an edge function: never ship it to a browser. */
+    secretKey: string;
+    /** API base URL; default `https://mi.apigw.ntruss.com`. A trailing slash is fine; a path prefix is kept. */
+    endpoint?: string;
+    /** Receives one record per attempt; a logger that throws does not affect the call. */
+    logger?: (record: AttemptRecord) => void;
+    /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). */
+    fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+
+
 /** The `name` of every error this package throws or rejects with. */
 export type MediaIntelligenceErrorName =
-| "ValidationError" | "NetworkError" | "TimeoutError" | "ApiError" | "DecodeError";
+| "ValidationError" | "NetworkError" | "TimeoutError" | "AbortError" | "ApiError" | "DecodeError";
 
 /**
  * The stable `code` of every error: `INVALID_INPUT` (ValidationError), `NETWORK_ERROR`, `TIMEOUT`,
  * `DECODE_ERROR`, and for ApiError one of the others, from the HTTP status and the API's code.
  */
 export type MediaIntelligenceErrorCode =
-| "INVALID_INPUT" | "NETWORK_ERROR" | "TIMEOUT" | "DECODE_ERROR"
+| "INVALID_INPUT" | "NETWORK_ERROR" | "TIMEOUT" | "ABORTED" | "DECODE_ERROR"
 | "AUTHENTICATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE"
 | "QUOTA_EXCEEDED" | "RATE_LIMITED" | "BAD_REQUEST" | "SERVER_ERROR" | "API_ERROR";
 
@@ -98,15 +133,22 @@ export interface MediaIntelligenceError extends Error {
     apiMessage?: string;
     /** ApiError: the gateway's `details`, when sent. */
     apiDetails?: string;
-    /** NetworkError: what `fetch` threw. */
+    /** NetworkError: what `fetch` threw; AbortError: the signal's reason. */
     cause?: unknown;
+    /** AbortError: the signal's `reason`. */
+    reason?: unknown;
+    /** Attempts made (0 when the input was refused before any request). */
+    attempts: number;
+    /** Total wait between attempts, in milliseconds. */
+    retryDelayMs: number;
 }
 
 
 
 /**
  * A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
- * signature v2; every failure rejects with a typed `MediaIntelligenceError`.
+ * signature v2, retried when that is safe, and every failure rejects with a typed
+ * `MediaIntelligenceError`.
  *
  * ```js
  * import { MediaIntelligence } from "ncloud-media-intelligence";
@@ -116,14 +158,15 @@ export interface MediaIntelligenceError extends Error {
 export class MediaIntelligence {
     free(): void;
     /**
-     * Creates a workspace (`POST /api/v1/workspaces`).
+     * Creates a workspace (`POST /api/v1/workspaces`). If an attempt may have reached the server and a
+     * retry meets "already exists", the workspace this call created is read back and returned.
      *
      * ```js
      * const ws = await mi.createWorkspace({ workspaceName: "my-workspace", bucketName: "my-bucket" });
-     * console.log(ws.workspaceName, ws.createdTime);
+     * const quick = await mi.createWorkspace({ workspaceName: "other" }, { timeoutMs: 2000, signal: AbortSignal.timeout(5000) });
      * ```
      */
-    createWorkspace(options: CreateWorkspaceOptions): Promise<Workspace>;
+    createWorkspace(options: CreateWorkspaceOptions, requestOptions?: RequestOptions | null): Promise<Workspace>;
     /**
      * Reads a workspace's details (`GET /api/v1/workspaces/{workspaceName}`).
      *
@@ -132,12 +175,13 @@ export class MediaIntelligence {
      * console.log(details.workspaceUrl, details.monthlyAnalysisCount);
      * ```
      */
-    getWorkspace(workspaceName: string): Promise<WorkspaceDetails>;
+    getWorkspace(workspaceName: string, requestOptions?: RequestOptions | null): Promise<WorkspaceDetails>;
     /**
      * Checks the options and builds a client; throws a `ValidationError` naming the field at fault.
      *
      * ```js
-     * const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 10000 });
+     * const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 10000,
+     *   retries: { maxAttempts: 4 }, logger: (r) => console.log(r.method, r.path, r.status, r.outcome) });
      * ```
      */
     constructor(options: MediaIntelligenceOptions);
@@ -170,12 +214,13 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_mediaintelligence_free: (a: number, b: number) => void;
     readonly isMediaIntelligenceError: (a: any) => number;
-    readonly mediaintelligence_createWorkspace: (a: number, b: any) => any;
-    readonly mediaintelligence_getWorkspace: (a: number, b: any) => any;
+    readonly mediaintelligence_createWorkspace: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getWorkspace: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_new: (a: any) => [number, number, number];
     readonly signRequest: (a: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h0106898ceb90b333: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

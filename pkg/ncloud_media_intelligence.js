@@ -2,7 +2,8 @@
 
 /**
  * A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
- * signature v2; every failure rejects with a typed `MediaIntelligenceError`.
+ * signature v2, retried when that is safe, and every failure rejects with a typed
+ * `MediaIntelligenceError`.
  *
  * ```js
  * import { MediaIntelligence } from "ncloud-media-intelligence";
@@ -21,17 +22,19 @@ export class MediaIntelligence {
         wasm.__wbg_mediaintelligence_free(ptr, 0);
     }
     /**
-     * Creates a workspace (`POST /api/v1/workspaces`).
+     * Creates a workspace (`POST /api/v1/workspaces`). If an attempt may have reached the server and a
+     * retry meets "already exists", the workspace this call created is read back and returned.
      *
      * ```js
      * const ws = await mi.createWorkspace({ workspaceName: "my-workspace", bucketName: "my-bucket" });
-     * console.log(ws.workspaceName, ws.createdTime);
+     * const quick = await mi.createWorkspace({ workspaceName: "other" }, { timeoutMs: 2000, signal: AbortSignal.timeout(5000) });
      * ```
      * @param {CreateWorkspaceOptions} options
+     * @param {RequestOptions | null} [requestOptions]
      * @returns {Promise<Workspace>}
      */
-    createWorkspace(options) {
-        const ret = wasm.mediaintelligence_createWorkspace(this.__wbg_ptr, options);
+    createWorkspace(options, requestOptions) {
+        const ret = wasm.mediaintelligence_createWorkspace(this.__wbg_ptr, options, isLikeNone(requestOptions) ? 0 : addToExternrefTable0(requestOptions));
         return ret;
     }
     /**
@@ -42,17 +45,19 @@ export class MediaIntelligence {
      * console.log(details.workspaceUrl, details.monthlyAnalysisCount);
      * ```
      * @param {string} workspaceName
+     * @param {RequestOptions | null} [requestOptions]
      * @returns {Promise<WorkspaceDetails>}
      */
-    getWorkspace(workspaceName) {
-        const ret = wasm.mediaintelligence_getWorkspace(this.__wbg_ptr, workspaceName);
+    getWorkspace(workspaceName, requestOptions) {
+        const ret = wasm.mediaintelligence_getWorkspace(this.__wbg_ptr, workspaceName, isLikeNone(requestOptions) ? 0 : addToExternrefTable0(requestOptions));
         return ret;
     }
     /**
      * Checks the options and builds a client; throws a `ValidationError` naming the field at fault.
      *
      * ```js
-     * const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 10000 });
+     * const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 10000,
+     *   retries: { maxAttempts: 4 }, logger: (r) => console.log(r.method, r.path, r.status, r.outcome) });
      * ```
      * @param {MediaIntelligenceOptions} options
      */
@@ -115,6 +120,11 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
+        __wbg___wbindgen_boolean_get_4f1baf9a00be3c74: function(arg0) {
+            const v = arg0;
+            const ret = typeof(v) === 'boolean' ? v : undefined;
+            return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
+        },
         __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
             const ret = typeof(arg0) === 'function';
             return ret;
@@ -134,6 +144,10 @@ function __wbg_get_imports() {
         },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
+            return ret;
+        },
+        __wbg___wbindgen_jsval_eq_38d7bfbe4cc84039: function(arg0, arg1) {
+            const ret = arg0 === arg1;
             return ret;
         },
         __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
@@ -160,6 +174,19 @@ function __wbg_get_imports() {
         __wbg__wbg_cb_unref_09736879a3f67559: function(arg0) {
             arg0._wbg_cb_unref();
         },
+        __wbg_abort_d3b62653236ec492: function(arg0, arg1) {
+            arg0.abort(arg1);
+        },
+        __wbg_abort_f8d1589eb0c65ee2: function(arg0) {
+            arg0.abort();
+        },
+        __wbg_aborted_31456edf1be00084: function(arg0) {
+            const ret = arg0.aborted;
+            return ret;
+        },
+        __wbg_addEventListener_847fd86b8c33ec43: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            arg0.addEventListener(getStringFromWasm0(arg1, arg2), arg3);
+        }, arguments); },
         __wbg_call_a410eb4b59ed5965: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.call(arg1, arg2);
             return ret;
@@ -172,18 +199,43 @@ function __wbg_get_imports() {
             const ret = arg0.charCodeAt(arg1 >>> 0);
             return ret;
         },
+        __wbg_getPrototypeOf_8fbf04523e13de29: function() { return handleError(function (arg0) {
+            const ret = Reflect.getPrototypeOf(arg0);
+            return ret;
+        }, arguments); },
         __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
+        __wbg_get_556f1c9a5c587e8c: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg1.get(getStringFromWasm0(arg2, arg3));
+            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            var len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        }, arguments); },
         __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
+            return ret;
+        },
+        __wbg_headers_5fc0106c076eb731: function(arg0) {
+            const ret = arg0.headers;
             return ret;
         },
         __wbg_instanceof_AbortSignal_16e867a9888f3bc7: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof AbortSignal;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Array_ff00140877e0a911: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Array;
             } catch (_) {
                 result = false;
             }
@@ -210,10 +262,6 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_isArray_bcf1376d0d732d08: function(arg0) {
-            const ret = Array.isArray(arg0);
-            return ret;
-        },
         __wbg_length_b03a0fabb109b1e9: function(arg0) {
             const ret = arg0.length;
             return ret;
@@ -226,9 +274,31 @@ function __wbg_get_imports() {
             const ret = new Headers();
             return ret;
         }, arguments); },
+        __wbg_new_5f28518387ad0e34: function() { return handleError(function () {
+            const ret = new AbortController();
+            return ret;
+        }, arguments); },
         __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return ret;
+        },
+        __wbg_new_ba40181b3f24ac80: function(arg0, arg1) {
+            try {
+                var state0 = {a: arg0, b: arg1};
+                var cb0 = (arg0, arg1) => {
+                    const a = state0.a;
+                    state0.a = 0;
+                    try {
+                        return wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475(a, state0.b, arg0, arg1);
+                    } finally {
+                        state0.a = a;
+                    }
+                };
+                const ret = new Promise(cb0);
+                return ret;
+            } finally {
+                state0.a = 0;
+            }
         },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
@@ -267,6 +337,17 @@ function __wbg_get_imports() {
         __wbg_queueMicrotask_4a1a4d8dd332373b: function(arg0) {
             queueMicrotask(arg0);
         },
+        __wbg_random_df36b90cd78a7d54: function() {
+            const ret = Math.random();
+            return ret;
+        },
+        __wbg_reason_ebc3432467af6eae: function(arg0) {
+            const ret = arg0.reason;
+            return ret;
+        },
+        __wbg_removeEventListener_4e20bd5fac3de092: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            arg0.removeEventListener(getStringFromWasm0(arg1, arg2), arg3);
+        }, arguments); },
         __wbg_resolve_dbf78ab4942478b0: function(arg0) {
             const ret = Promise.resolve(arg0);
             return ret;
@@ -295,6 +376,10 @@ function __wbg_get_imports() {
         },
         __wbg_set_signal_0b2eee78907e5ba7: function(arg0, arg1) {
             arg0.signal = arg1;
+        },
+        __wbg_signal_fac908876f45725d: function(arg0) {
+            const ret = arg0.signal;
+            return ret;
         },
         __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
             const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
@@ -329,21 +414,26 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 45, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 57, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h60702a48838d1764);
             return ret;
         },
-        __wbindgen_generic_0000000000000002: function(arg0) {
+        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 1, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h0106898ceb90b333);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000003: function(arg0) {
             // Cast intrinsic for `F64 -> Externref`.
             const ret = arg0;
             return ret;
         },
-        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000004: function(arg0) {
+        __wbindgen_generic_0000000000000005: function(arg0) {
             // Cast intrinsic for `U64 -> Externref`.
             const ret = BigInt.asUintN(64, arg0);
             return ret;
@@ -361,6 +451,10 @@ function __wbg_get_imports() {
         __proto__: null,
         "./ncloud_media_intelligence_bg.js": import0,
     };
+}
+
+function wasm_bindgen__convert__closures_____invoke__h0106898ceb90b333(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__h0106898ceb90b333(arg0, arg1);
 }
 
 function wasm_bindgen__convert__closures_____invoke__h60702a48838d1764(arg0, arg1, arg2) {

@@ -46,7 +46,10 @@ impl FetchTransport {
         }
         init.set_signal(Some(signal));
         let promise = fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)?;
-        let response: Response = JsFuture::from(Promise::resolve(&promise)).await?.dyn_into()?;
+        let response: Response = JsFuture::from(Promise::resolve(&promise))
+            .await?
+            .dyn_into()
+            .map_err(|_| JsValue::from_str("fetch resolved to something other than a Response"))?;
         let body = JsFuture::from(response.text()?).await?;
         let header = |name: &str| response.headers().get(name).ok().flatten();
         Ok(HttpResponse {

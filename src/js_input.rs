@@ -7,11 +7,18 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::Error;
 
-/// `value` as a plain options object: not `null`, an array, a function or a primitive. Keys outside
-/// `known` are refused, so a misspelt option is caught instead of silently ignored.
+/// `value` as a plain options object (`{...}` or `Object.create(null)`): not `null`, an array, a
+/// function, a class instance or a primitive. Keys outside `known` are refused, so a misspelt option is
+/// caught instead of silently ignored. Only `catch` imports touch the value: a hostile proxy or a
+/// revoked one gives an error, never an exception unwinding through wasm.
 pub fn options<'a>(value: &'a JsValue, field: &'static str, known: &[&str]) -> Result<&'a Object, Error> {
-    if !value.is_object() || Array::is_array(value) || value.is_function() {
-        return Err(Error::validation(field, &format!("must be an object, not {}", describe(value))));
+    let plain = value.is_object() && !value.is_function() && {
+        let proto = Reflect::get_prototype_of(value).map(JsValue::from);
+        let object_proto = Reflect::get_prototype_of(&Object::new()).map(JsValue::from);
+        matches!((proto, object_proto), (Ok(p), Ok(o)) if p.is_null() || p == o)
+    };
+    if !plain {
+        return Err(Error::validation(field, &format!("must be a plain object, not {}", describe(value))));
     }
     let object: &Object = value.unchecked_ref();
     let keys = Reflect::own_keys(object).map_err(|_| Error::validation(field, "must be a readable object"))?;
@@ -81,7 +88,7 @@ pub fn optional_function(object: &Object, key: &'static str) -> Result<Option<Fu
 pub fn describe(value: &JsValue) -> String {
     if value.is_null() {
         "null".to_owned()
-    } else if Array::is_array(value) {
+    } else if value.is_instance_of::<Array>() {
         "an array".to_owned()
     } else {
         value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_owned())

@@ -39,6 +39,7 @@ pub fn client_settings(options: &JsValue) -> Result<ClientSettings, Error> {
     let access_key = js_input::required_string(object, "accessKey")?;
     validate::access_key(&access_key)?;
     let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
+    validate::secret_key(&secret_key)?;
     let endpoint = js_input::optional_string(object, "endpoint")?;
     let endpoint = Endpoint::parse(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT))?;
     let mut config = Config::new(endpoint, Credentials::new(&access_key, &secret_key));
@@ -83,8 +84,12 @@ fn retry_policy(value: &JsValue, defaults: RetryPolicy) -> Result<RetryPolicy, E
 
 fn signal(object: &Object) -> Result<Option<AbortSignal>, Error> {
     let Some(value) = js_input::get(object, "signal")? else { return Ok(None) };
-    value
-        .dyn_into::<AbortSignal>()
-        .map(Some)
-        .map_err(|v| Error::validation("signal", &format!("must be an AbortSignal, not {}", js_input::describe(&v))))
+    // `instanceof` alone accepts `Object.create(AbortSignal.prototype)`, whose getters throw; probing
+    // `aborted` through a catching import keeps such a fake from throwing inside wasm later.
+    let real = value.is_instance_of::<AbortSignal>()
+        && js_sys::Reflect::get(&value, &JsValue::from_str("aborted")).is_ok_and(|a| a.as_bool().is_some());
+    if !real {
+        return Err(Error::validation("signal", &format!("must be an AbortSignal, not {}", js_input::describe(&value))));
+    }
+    Ok(Some(value.unchecked_into()))
 }

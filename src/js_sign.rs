@@ -51,16 +51,17 @@ pub fn sign_request(
 fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
     let object: &Object = js_input::options(options, "options", SIGN_OPTIONS)?;
     let method = js_input::required_string(object, "method")?;
-    if !method.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return Err(Error::validation("method", "must be letters only, such as GET or POST"));
+    if method.len() > 16 || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(Error::validation("method", "must be 1 to 16 letters, such as GET or POST"));
     }
     let uri = js_input::required_string(object, "uri")?;
-    if !uri.starts_with('/') || uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(Error::validation("uri", "must be the path and query as sent: start with / and have no spaces"));
+    if uri.len() > 16_384 || !uri.starts_with('/') || uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::validation("uri", "must be the path and query as sent: start with /, no spaces, at most 16384 characters"));
     }
     let access_key = js_input::required_string(object, "accessKey")?;
     validate::access_key(&access_key)?;
     let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
+    validate::secret_key(&secret_key)?;
     let timestamp = match js_input::get(object, "timestamp")? {
         None => js_sys::Date::now() as u64,
         Some(value) => timestamp_ms(&value)?,

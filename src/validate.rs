@@ -44,10 +44,19 @@ pub fn encode_path_segment(segment: &str) -> String {
     out
 }
 
-/// `accessKey`: it travels in a header, so printable ASCII without spaces.
+/// `accessKey`: it travels in a header, so 1 to 256 characters of printable ASCII without spaces.
 pub fn access_key(key: &str) -> Result<(), Error> {
-    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_graphic()) {
-        Err(Error::validation("accessKey", "must be non-empty printable ASCII without spaces"))
+    if key.is_empty() || key.len() > 256 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        Err(Error::validation("accessKey", "must be 1 to 256 characters of printable ASCII without spaces"))
+    } else {
+        Ok(())
+    }
+}
+
+/// `secretKey`: 1 to 1024 characters (NCP secrets are about 40; this only stops absurd input).
+pub fn secret_key(key: &str) -> Result<(), Error> {
+    if key.is_empty() || key.len() > 1024 {
+        Err(Error::validation("secretKey", "must be 1 to 1024 characters"))
     } else {
         Ok(())
     }
