@@ -57,6 +57,9 @@ export MI_EMULATOR_URL="$EMULATOR" MI_DEAD_URL="$DEAD_URL" CHROMEDRIVER=/usr/bin
 suite wasm-node count_rust wasm-pack test --node --test wasm_client --test wasm_resilience
 suite wasm-chromium-page count_rust env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience
 suite wasm-chromium-worker count_rust env WASM_BINDGEN_USE_DEDICATED_WORKER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience
+suite fault-matrix count_plain node tests/faults/matrix.mjs
+suite bad-input count_plain node tests/faults/bad-input.mjs
+suite load-and-memory count_plain node --expose-gc tests/load/load.mjs
 suite workerd count_plain node tests/workerd/run.mjs "$EMULATOR" "$DEAD_URL"
 suite demo count_plain node tests/demo.test.mjs "$EMULATOR"
 
