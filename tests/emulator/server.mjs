@@ -19,7 +19,8 @@
 //                      with its own workspace namespace and quota.
 //   MI_EMULATOR_QUOTA  max workspaces per account (default 10).
 //
-// Order of checks: routing -> body size -> authentication -> content type -> body -> service rules.
+// Order of checks: routing -> [fault taken] -> body size -> [before-fault answers] -> authentication ->
+// content type -> body -> service rules -> [after-fault tampers with the answer]. See "Scripted faults".
 //
 // Routes (everything else: 404 gateway envelope errorCode "300", details "No route for METHOD /path")
 //   POST /api/v1/workspaces          body {workspaceName, bucketName?}
@@ -31,7 +32,7 @@
 //                                       timestamp more than 5 min from the server clock, bad signature
 //   404 "300" Not Found Exception       unknown route
 //   413 "430" Request Entity Too Large  body over 1 MiB
-//   500 "900" Unexpected Error          a bug in this emulator
+//   500 "900" Unexpected Error          a bug in this emulator (details "The emulator failed on this request")
 //
 // Service envelope: success {"code":"0","message":"success","result":{...}} with HTTP 200,
 // failure {"code","message"}:
@@ -42,17 +43,72 @@
 //   400 "410" Workspace limit reached (N)
 //   404 "404" Workspace 'NAME' not found
 //
-// Admin endpoints (no authentication, never in the request log)
-//   GET  /__emulator/requests  JSON array {method, url, headers, status} of every other request so far;
-//                              headers lower-case, x-ncp-apigw-signature-v2 replaced by "<redacted>"
-//   POST /__emulator/reset     forget all workspaces and the request log (204)
-//   GET  /__emulator/health    200 {"ok":true}
+// Headers: every answer (API, admin, errors, faults; not a destroyed or hung connection) carries the CORS
+// headers (Access-Control-Allow-Origin = the request's Origin or *, Vary: Origin, Access-Control-Expose-
+// Headers: Date, Retry-After, ...) and a Date header (IMF-fixdate) from the emulator clock, which may be
+// skewed (POST /__emulator/clock).
+//
+// Admin endpoints (no authentication, never in the request log, never take a fault). Bodies are JSON
+// (Content-Type not checked); a bad body -> 400 {"code":"400","message":...}.
+//   GET    /__emulator/requests    JSON array {method, url, headers, status} of every other request so
+//                                  far; headers lower-case, x-ncp-apigw-signature-v2 replaced by
+//                                  "<redacted>". A faulted request also has {fault: NAME} and its status
+//                                  is the HTTP status sent or "reset" / "hang" / "lost" / "truncated".
+//   POST   /__emulator/reset       forget all workspaces, the request log and the fault queue, and set
+//                                  the clock offset back to 0 (204)
+//   GET    /__emulator/health      200 {"ok":true}
+//   GET    /__emulator/workspaces  200 [{accessKey, workspaceName, bucketName, createdTime}] of every
+//                                  stored workspace of every account, in creation order
+//   POST   /__emulator/faults      body {"faults":[{route?, fault, times?, retryAfter?}, ...]}: appends
+//                                  the entries to the fault queue (all or none) -> 200 {"faults":[queue]}
+//   GET    /__emulator/faults      200 {"faults":[{route, fault, times, retryAfter?}]}, the queue with
+//                                  the counts left
+//   DELETE /__emulator/faults      empty the queue (204)
+//   POST   /__emulator/clock       body {"offsetMs":N}, N a (possibly negative) integer: the emulator
+//                                  clock is real time + N ms from now on (0 restores) -> 200 as GET
+//   GET    /__emulator/clock       200 {"offsetMs":N,"now":ms since the epoch on the emulator clock}
+//
+// Emulator clock (real time + offsetMs): used for the 5 minute timestamp window, the Date header and
+// createdTime / updatedTime.
+//
+// Scripted faults. Fault entry fields (null counts as absent; any other field -> 400):
+//   route       "POST /api/v1/workspaces", "GET /api/v1/workspaces/*" (any single name) or "*" (default)
+//   fault       required, one of the names below; an unknown name -> 400 with a message listing them
+//   times       how many matching requests it applies to, integer >= 1 (default 1)
+//   retryAfter  string of printable ASCII sent verbatim as Retry-After (e.g. "1" or an HTTP-date) with
+//               any faulted answer that has headers
+// Every request to a known API route (not OPTIONS, admin or an unknown route) takes one count of the
+// FIRST queued entry whose route matches, when it is routed; an entry with no count left is removed.
+// The fault acts once the body is read in full (a body over 1 MiB still gets a before-fault; an
+// after-fault then tampers with the 413). Before-faults answer instead of authenticating
+// and processing (the request has no effect); after-faults let the request be authenticated and
+// processed as usual (a workspace IS created) and then tamper with its answer ("real" below).
+//   429                 before  429 gateway envelope errorCode "410" "Throttle Limited"
+//   429-quota           before  429 gateway envelope errorCode "400" "Quota Exceeded"
+//   500                 before  500 gateway envelope errorCode "900" "Unexpected Error"
+//   502-html            before  502 Content-Type text/html, nginx's "502 Bad Gateway" HTML page
+//   503                 before  503 gateway envelope errorCode "500" "Endpoint Error"
+//   504                 before  504 gateway envelope errorCode "510" "Endpoint Timeout"
+//   reset               before  req.socket.destroy() before any byte is sent
+//   hang                before  no answer; the connection stays open until the client closes it (or the
+//                               server closes: SIGTERM, or server.close() of startServer's server)
+//   truncated           after   real status and headers with the Content-Length of the full real body,
+//                               the first half (floor(bytes/2)) of the body, then the socket destroyed
+//   invalid-json        after   real status, complete answer whose body is the first half of the real
+//                               JSON (Content-Length of what is sent)
+//   empty               after   200, Content-Type application/json, empty body
+//   wrong-content-type  after   real status and JSON body, Content-Type text/plain; charset=utf-8
+//   lost                after   the request is processed, then the socket destroyed before any byte
+// The gateway envelopes of faults have details "Emulated fault NAME".
 //
 // As a module: `import { signV2, startServer } from "./server.mjs"` (importing does not start a server).
+// startServer resolves {server, state}; its server.close() also destroys connections held by "hang".
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
+
+import { answerWithFault, isBeforeFault, parseFaults, takeFault } from "./faults.mjs";
 
 const DEFAULT_KEYS = [["test-access-key", "test-secret-key"]];
 const WINDOW_MS = 5 * 60 * 1000;
@@ -86,8 +142,11 @@ const badRequest = (message) => serviceError(400, "400", message);
 // ---------------------------------------------------------------------------------------------- state
 
 function createState(keys, quota) {
-  return { keys: new Map(keys), quota, accounts: new Map(), log: [] };
+  return { keys: new Map(keys), quota, accounts: new Map(), log: [], faults: [], clockOffsetMs: 0, hanging: new Set() };
 }
+
+/** The emulator clock: ms since the epoch, skewed by the offset set with POST /__emulator/clock. */
+const nowMs = (state) => Date.now() + state.clockOffsetMs;
 
 function accountOf(state, accessKey) {
   if (!state.accounts.has(accessKey)) state.accounts.set(accessKey, new Map());
@@ -95,8 +154,8 @@ function accountOf(state, accessKey) {
 }
 
 /** ISO 8601 local date-time in KST (UTC+9), no zone, no millis: 2026-03-18T10:30:00. */
-function kstNow() {
-  return new Date(Date.now() + KST_OFFSET_MS).toISOString().slice(0, 19);
+function kstNow(state) {
+  return new Date(nowMs(state) + KST_OFFSET_MS).toISOString().slice(0, 19);
 }
 
 // -------------------------------------------------------------------------------------------- routing
@@ -108,9 +167,9 @@ function splitUrl(url) {
 
 /** Known API routes, or null. */
 function matchRoute(method, path) {
-  if (method === "POST" && path === "/api/v1/workspaces") return { action: "create" };
+  if (method === "POST" && path === "/api/v1/workspaces") return { action: "create", key: "POST /api/v1/workspaces" };
   const m = /^\/api\/v1\/workspaces\/([^/]+)$/.exec(path);
-  if (method === "GET" && m) return { action: "get", rawName: m[1] };
+  if (method === "GET" && m) return { action: "get", rawName: m[1], key: "GET /api/v1/workspaces/*" };
   return null;
 }
 
@@ -127,7 +186,7 @@ function authenticate(state, req) {
   const secretKey = state.keys.get(accessKey);
   if (secretKey === undefined) return authFailed("Unknown access key");
   if (!/^[0-9]+$/.test(timestamp)) return authFailed("Timestamp is not a decimal number of milliseconds");
-  if (!(Math.abs(Number(timestamp) - Date.now()) <= WINDOW_MS)) {
+  if (!(Math.abs(Number(timestamp) - nowMs(state)) <= WINDOW_MS)) {
     return authFailed("Timestamp is outside the 5 minute window");
   }
   const expected = Buffer.from(signV2(req.method, req.url, timestamp, accessKey, secretKey), "utf8");
@@ -173,7 +232,7 @@ function createWorkspace(state, req, body) {
   const name = input.workspaceName;
   if (account.has(name)) return serviceError(409, "409", `Workspace '${name}' already exists`);
   if (account.size >= state.quota) return serviceError(400, "410", `Workspace limit reached (${state.quota})`);
-  const now = kstNow();
+  const now = kstNow(state);
   const ws = {
     workspaceName: name,
     bucketName: input.bucketName,
@@ -212,15 +271,69 @@ function getWorkspace(state, req, rawName) {
 
 // ---------------------------------------------------------------------------------------------- admin
 
-function admin(state, method, path) {
-  if (method === "GET" && path === "/__emulator/requests") return new Reply(200, state.log);
-  if (method === "GET" && path === "/__emulator/health") return new Reply(200, { ok: true });
-  if (method === "POST" && path === "/__emulator/reset") {
-    state.accounts.clear();
-    state.log.length = 0;
-    return new Reply(204, null);
+const ADMIN_WITH_BODY = new Set(["POST /__emulator/faults", "POST /__emulator/clock"]);
+
+/** Reads an admin JSON body: {value} or {error: Reply}. */
+async function readAdminJson(req) {
+  const body = await readBody(req, BODY_LIMIT);
+  if (body === null) return { error: gatewayError(413, "430", "Request Entity Too Large", "Body is over 1 MiB") };
+  try {
+    return { value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body)) };
+  } catch {
+    return { error: badRequest("Request body must be valid JSON") };
   }
-  return gatewayError(404, "300", "Not Found Exception", `No route for ${method} ${path}`);
+}
+
+const clockReply = (state) => new Reply(200, { offsetMs: state.clockOffsetMs, now: nowMs(state) });
+
+async function admin(state, req, path) {
+  const at = `${req.method} ${path}`;
+  if (!ADMIN_WITH_BODY.has(at)) req.resume(); // drain a body nobody reads
+  switch (at) {
+    case "GET /__emulator/requests":
+      return new Reply(200, state.log);
+    case "GET /__emulator/health":
+      return new Reply(200, { ok: true });
+    case "POST /__emulator/reset":
+      state.accounts.clear();
+      state.log.length = 0;
+      state.faults.length = 0;
+      state.clockOffsetMs = 0;
+      return new Reply(204, null);
+    case "GET /__emulator/workspaces": {
+      const all = [];
+      for (const [accessKey, account] of state.accounts) {
+        for (const ws of account.values()) {
+          all.push({ accessKey, workspaceName: ws.workspaceName, bucketName: ws.bucketName, createdTime: ws.createdTime });
+        }
+      }
+      return new Reply(200, all);
+    }
+    case "GET /__emulator/faults":
+      return new Reply(200, { faults: state.faults });
+    case "POST /__emulator/faults": {
+      const input = await readAdminJson(req);
+      if (input.error) return input.error;
+      const parsed = parseFaults(input.value);
+      if (parsed.error) return badRequest(parsed.error);
+      state.faults.push(...parsed.faults);
+      return new Reply(200, { faults: state.faults });
+    }
+    case "DELETE /__emulator/faults":
+      state.faults.length = 0;
+      return new Reply(204, null);
+    case "GET /__emulator/clock":
+      return clockReply(state);
+    case "POST /__emulator/clock": {
+      const input = await readAdminJson(req);
+      if (input.error) return input.error;
+      const offset = input.value?.offsetMs;
+      if (!Number.isSafeInteger(offset)) return badRequest('Request body must be {"offsetMs":N} with N an integer');
+      state.clockOffsetMs = offset;
+      return clockReply(state);
+    }
+  }
+  return gatewayError(404, "300", "Not Found Exception", `No route for ${req.method} ${path}`);
 }
 
 // ------------------------------------------------------------------------------------------------ I/O
@@ -255,9 +368,14 @@ function corsHeaders(req, preflight) {
   return headers;
 }
 
-function send(req, res, reply) {
+/** The headers of every answer: CORS and Date from the emulator clock. */
+function baseHeaders(state, req) {
+  return { ...corsHeaders(req, req.method === "OPTIONS"), Date: new Date(nowMs(state)).toUTCString() };
+}
+
+function send(state, req, res, reply) {
   if (res.headersSent || res.destroyed) return;
-  const headers = { ...corsHeaders(req, req.method === "OPTIONS"), Date: new Date().toUTCString() };
+  const headers = baseHeaders(state, req);
   if (reply.status === 204) {
     res.writeHead(204, headers);
     res.end();
@@ -270,24 +388,32 @@ function send(req, res, reply) {
   res.end(text);
 }
 
-function logEntry(req, status) {
+function logEntry(req, status, fault) {
   const headers = { ...req.headers };
   if ("x-ncp-apigw-signature-v2" in headers) headers["x-ncp-apigw-signature-v2"] = "<redacted>";
-  return { method: req.method, url: req.url, headers, status };
+  const entry = { method: req.method, url: req.url, headers, status };
+  if (fault) entry.fault = fault.fault;
+  return entry;
 }
 
-/** Decides the Reply for one request. */
-async function route(state, req) {
+/** Decides the Reply for one request; sets ctx.fault when the request takes a scripted fault (the Reply
+ * is then null for a before-fault). */
+async function route(state, req, ctx) {
   const path = splitUrl(req.url);
+  if (req.method === "OPTIONS") {
+    req.resume(); // drain a body nobody reads
+    return new Reply(204, null);
+  }
+  if (path.startsWith("/__emulator/")) return admin(state, req, path);
   const known = matchRoute(req.method, path);
-  if (!known) req.resume(); // drain a body nobody reads
-  if (req.method === "OPTIONS") return new Reply(204, null);
-  if (path.startsWith("/__emulator/")) return admin(state, req.method, path);
   if (!known) {
+    req.resume();
     process.stderr.write(`emulator: unknown route ${req.method} ${path}\n`); // loud even with --quiet
     return gatewayError(404, "300", "Not Found Exception", `No route for ${req.method} ${path}`);
   }
+  ctx.fault = takeFault(state.faults, known.key);
   const body = await readBody(req, BODY_LIMIT);
+  if (ctx.fault && isBeforeFault(ctx.fault.fault)) return null;
   if (body === null) return gatewayError(413, "430", "Request Entity Too Large", "Body is over 1 MiB");
   const denied = authenticate(state, req);
   if (denied) return denied;
@@ -297,17 +423,29 @@ async function route(state, req) {
 
 /** Answers one request; a thrown error becomes a 500 gateway envelope. */
 async function serve(state, quiet, req, res) {
+  const ctx = { fault: null };
   let reply;
   try {
-    reply = await route(state, req);
+    reply = await route(state, req, ctx);
   } catch (err) {
     if (req.destroyed && !req.complete) return; // the client went away mid-body
     process.stderr.write(`emulator error: ${err && err.stack ? err.stack : err}\n`);
     reply = gatewayError(500, "900", "Unexpected Error", "The emulator failed on this request");
   }
-  if (!splitUrl(req.url).startsWith("/__emulator/")) state.log.push(logEntry(req, reply.status));
-  if (!quiet) process.stderr.write(`${req.method} ${req.url} -> ${reply.status}\n`);
-  send(req, res, reply);
+  let status = reply?.status;
+  if (ctx.fault) {
+    if (res.destroyed) return;
+    const real = reply && { status: reply.status, text: JSON.stringify(reply.body) };
+    status = answerWithFault(req, res, ctx.fault, baseHeaders(state, req), real);
+    if (status === "hang") {
+      const socket = req.socket;
+      state.hanging.add(socket);
+      socket.once("close", () => state.hanging.delete(socket));
+    }
+  }
+  if (!splitUrl(req.url).startsWith("/__emulator/")) state.log.push(logEntry(req, status, ctx.fault));
+  if (!quiet) process.stderr.write(`${req.method} ${req.url} -> ${status}${ctx.fault ? ` (fault ${ctx.fault.fault})` : ""}\n`);
+  if (!ctx.fault) send(state, req, res, reply);
 }
 
 export function startServer({ port = 0, host = "127.0.0.1", quiet = false, keys = DEFAULT_KEYS, quota = 10 } = {}) {
@@ -321,6 +459,11 @@ export function startServer({ port = 0, host = "127.0.0.1", quiet = false, keys 
       res.destroy();
     });
   });
+  const close = server.close.bind(server);
+  server.close = (callback) => {
+    for (const socket of state.hanging) socket.destroy(); // "hang" would keep close() waiting forever
+    return close(callback);
+  };
   server.on("clientError", (err, socket) => {
     if (!socket.writable) return socket.destroy();
     const text = JSON.stringify({ error: { errorCode: "100", message: "Bad Request Exception", details: "Malformed HTTP request" } });
