@@ -1,6 +1,34 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** An operation a proxy may forward. */
+export type ProxyOperation = "createWorkspace" | "getWorkspace";
+
+/** Options of `createProxyHandler`. */
+export interface ProxyOptions {
+    accessKey: string;
+    secretKey: string;
+    /** API base URL; default `https://mi.apigw.ntruss.com`. */
+    endpoint?: string;
+    /** The operations to forward; every other request is refused with 404 without contacting NCP. */
+    allow: ProxyOperation[];
+    /** Your check of the caller (session cookie, JWT, API key), run before anything else. Truthy lets the
+     *  request through; falsy answers 403; a throw or rejection answers 401. */
+    authorize?: (request: Request) => boolean | Promise<boolean>;
+    /** Cross-origin callers allowed (same-origin calls always are). `"*"` allows any origin. */
+    cors?: { origins: string[] | "*"; credentials?: boolean; headers?: string[] };
+    /** A prefix the handler is mounted under, e.g. `"/mi"` for `https://app.example/mi/api/v1/...`. */
+    basePath?: string;
+    /** Largest accepted request body in bytes (1 to 1048576); default 16384. */
+    maxBodyBytes?: number;
+    /** Time limit for the API's answer in milliseconds; default 30000. */
+    timeoutMs?: number;
+    /** A `fetch` to reach the API with instead of `globalThis.fetch`. */
+    fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+
+
 /** Options of `createWorkspace`. */
 export interface CreateWorkspaceOptions {
     /** Unique in the account: 3 to 63 characters of `a-z`, `0-9` and `-`. */
@@ -90,19 +118,42 @@ export interface RequestOptions {
     signal?: AbortSignal;
 }
 
-/** Options of `new MediaIntelligence(...)`. */
-export interface MediaIntelligenceOptions extends RequestOptions {
+/** Options shared by both kinds of client. */
+export interface ClientCommonOptions extends RequestOptions {
+    /** Receives one record per attempt; a logger that throws does not affect the call. */
+    logger?: (record: AttemptRecord) => void;
+    /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). */
+    fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+/** A client that signs its own requests: for servers and edge functions, which can keep a secret. */
+export interface SigningClientOptions extends ClientCommonOptions {
     /** Access key id from the NCP portal or a Sub Account. */
     accessKey: string;
     /** Secret key. Keep it on a server or in an edge function: never ship it to a browser. */
     secretKey: string;
     /** API base URL; default `https://mi.apigw.ntruss.com`. A trailing slash is fine; a path prefix is kept. */
     endpoint?: string;
-    /** Receives one record per attempt; a logger that throws does not affect the call. */
-    logger?: (record: AttemptRecord) => void;
-    /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). */
-    fetch?: (input: string, init: RequestInit) => Promise<Response>;
+    /** In a browser page a secret key throws unless this is `true` (anyone can read a page's secrets). */
+    dangerouslyAllowBrowser?: boolean;
+    proxyUrl?: never;
 }
+
+/** A client without keys that talks to your signing proxy (`createProxyHandler`): for browser apps. */
+export interface ProxyClientOptions extends ClientCommonOptions {
+    /** Where the proxy is mounted, e.g. `https://app.example/mi` or `/mi` resolved by you to an absolute URL. */
+    proxyUrl: string;
+    /** Headers for the proxy's `authorize` (e.g. `{ authorization: "Bearer ..." }`); never `x-ncp-*`. */
+    headers?: Record<string, string>;
+    /** The fetch `credentials` mode, e.g. `"include"` to send cookies to a cross-origin proxy. */
+    credentials?: "omit" | "same-origin" | "include";
+    accessKey?: never;
+    secretKey?: never;
+    endpoint?: never;
+}
+
+/** Options of `new MediaIntelligence(...)`: keys (server side) or a proxy URL (browser side). */
+export type MediaIntelligenceOptions = SigningClientOptions | ProxyClientOptions;
 
 
 
@@ -188,6 +239,25 @@ export class MediaIntelligence {
 }
 
 /**
+ * Builds a fetch handler `(request) => Promise<Response>` that signs and forwards the operations in
+ * `allow` to NCP and refuses everything else without contacting it. Use it as a Worker's `fetch`, in
+ * Deno or Bun servers, or in Node behind a two-line `node:http` adapter (see the README).
+ *
+ * ```js
+ * import { createProxyHandler } from "ncloud-media-intelligence";
+ * export default {
+ *   fetch: createProxyHandler({
+ *     accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY,
+ *     allow: ["getWorkspace", "createWorkspace"],
+ *     authorize: async (request) => request.headers.get("authorization") === "Bearer let-me-in",
+ *     cors: { origins: ["https://app.example"] },
+ *   }),
+ * };
+ * ```
+ */
+export function createProxyHandler(options: ProxyOptions): (request: Request) => Promise<Response>;
+
+/**
  * Tells whether a caught value is an error of this package, narrowing its type in TypeScript.
  *
  * ```js
@@ -213,6 +283,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_mediaintelligence_free: (a: number, b: number) => void;
+    readonly createProxyHandler: (a: any) => [number, number, number];
     readonly isMediaIntelligenceError: (a: any) => number;
     readonly mediaintelligence_createWorkspace: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getWorkspace: (a: number, b: any, c: number) => any;
@@ -220,7 +291,8 @@ export interface InitOutput {
     readonly signRequest: (a: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h0106898ceb90b333: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h823de9bd7a69b799: (a: number, b: number, c: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__hb35a8395f56e6573: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

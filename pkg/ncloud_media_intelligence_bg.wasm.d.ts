@@ -2,6 +2,7 @@
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
 export const __wbg_mediaintelligence_free: (a: number, b: number) => void;
+export const createProxyHandler: (a: any) => [number, number, number];
 export const isMediaIntelligenceError: (a: any) => number;
 export const mediaintelligence_createWorkspace: (a: number, b: any, c: number) => any;
 export const mediaintelligence_getWorkspace: (a: number, b: any, c: number) => any;
@@ -9,7 +10,8 @@ export const mediaintelligence_new: (a: any) => [number, number, number];
 export const signRequest: (a: any) => [number, number, number];
 export const wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
 export const wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
-export const wasm_bindgen__convert__closures_____invoke__h0106898ceb90b333: (a: number, b: number) => void;
+export const wasm_bindgen__convert__closures_____invoke__h823de9bd7a69b799: (a: number, b: number, c: any) => any;
+export const wasm_bindgen__convert__closures_____invoke__hb35a8395f56e6573: (a: number, b: number) => void;
 export const __wbindgen_malloc: (a: number, b: number) => number;
 export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
 export const __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -6,10 +6,10 @@ use std::cell::Cell;
 
 use crate::clock;
 use crate::error::Error;
-use crate::http::{Method, Transport};
+use crate::http::{HttpRequest, Method, Transport};
 use crate::pipeline::{self, CallLimits};
 use crate::retry::RetryPolicy;
-use crate::sign::Credentials;
+use crate::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
 use crate::workspaces::{self, CreateWorkspace, Workspace, WorkspaceDetails};
 
 /// The public NCP endpoint for Media Intelligence.
@@ -55,21 +55,35 @@ impl Endpoint {
         let scheme = text.get(..text.len() - rest.len()).unwrap_or("https://");
         Ok(Endpoint { origin: format!("{scheme}{host}"), base_path: path.trim_end_matches('/').to_owned() })
     }
+
+    /// The path and query to sign and send for an API path: any base path, then the API path.
+    pub fn uri(&self, api_path: &str) -> String {
+        format!("{}{api_path}", self.base_path)
+    }
 }
 
 /// Everything a client needs, checked once at construction.
 #[derive(Clone, Debug)]
 pub struct Config {
     pub endpoint: Endpoint,
-    pub credentials: Credentials,
+    /// `None` for a client of a signing proxy: its requests carry no NCP headers.
+    pub credentials: Option<Credentials>,
     pub limits: CallLimits,
 }
 
 impl Config {
-    /// A configuration with the default time limit and retry policy.
+    /// A signing configuration with the default time limit and retry policy.
     pub fn new(endpoint: Endpoint, credentials: Credentials) -> Self {
-        let limits = CallLimits { timeout_ms: DEFAULT_TIMEOUT_MS, retries: RetryPolicy::default() };
-        Config { endpoint, credentials, limits }
+        Config { endpoint, credentials: Some(credentials), limits: Config::default_limits() }
+    }
+
+    /// A configuration for a client that talks to a signing proxy and holds no keys.
+    pub fn unsigned(endpoint: Endpoint) -> Self {
+        Config { endpoint, credentials: None, limits: Config::default_limits() }
+    }
+
+    fn default_limits() -> CallLimits {
+        CallLimits { timeout_ms: DEFAULT_TIMEOUT_MS, retries: RetryPolicy::default() }
     }
 }
 
@@ -97,6 +111,20 @@ impl Client {
 
     pub(crate) fn set_clock_offset(&self, offset_ms: i64) {
         self.clock_offset_ms.set(offset_ms);
+    }
+
+    /// The HTTP request for `call`, signed at `timestamp_ms` when this client holds keys.
+    pub fn request(&self, call: &ApiCall, timestamp_ms: u64) -> HttpRequest {
+        let uri = self.config.endpoint.uri(&call.path);
+        let mut headers = Vec::with_capacity(4);
+        if let Some(credentials) = &self.config.credentials {
+            let signed = credentials.sign(call.method.as_str(), &uri, timestamp_ms);
+            headers.push((HEADER_TIMESTAMP, signed.timestamp));
+            headers.push((HEADER_ACCESS_KEY, signed.access_key));
+            headers.push((HEADER_SIGNATURE, signed.signature));
+        }
+        headers.push(("content-type", "application/json".to_owned()));
+        HttpRequest { method: call.method, url: format!("{}{uri}", self.config.endpoint.origin), headers, body: call.body.clone() }
     }
 
     /// Creates a workspace. When an attempt may have reached the server and a later one meets

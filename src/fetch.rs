@@ -20,6 +20,10 @@ pub struct FetchTransport {
     pub fetch: Option<Function>,
     pub signals: Vec<AbortSignal>,
     pub logger: Option<Function>,
+    /// Headers added to every request (a proxy client's `headers` option).
+    pub extra_headers: Rc<[(String, String)]>,
+    /// The fetch `credentials` mode, only when the caller chose one (workerd rejects the field).
+    pub credentials: Option<Rc<str>>,
 }
 
 impl FetchTransport {
@@ -40,7 +44,13 @@ impl FetchTransport {
         for (name, value) in &request.headers {
             headers.set(name, value)?;
         }
+        for (name, value) in self.extra_headers.iter() {
+            headers.set(name, value)?;
+        }
         init.set_headers(&headers);
+        if let Some(mode) = &self.credentials {
+            Reflect::set(&init, &JsValue::from_str("credentials"), &JsValue::from_str(mode))?;
+        }
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }

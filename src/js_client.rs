@@ -55,19 +55,42 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Options of `new MediaIntelligence(...)`. */
-export interface MediaIntelligenceOptions extends RequestOptions {
+/** Options shared by both kinds of client. */
+export interface ClientCommonOptions extends RequestOptions {
+  /** Receives one record per attempt; a logger that throws does not affect the call. */
+  logger?: (record: AttemptRecord) => void;
+  /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+/** A client that signs its own requests: for servers and edge functions, which can keep a secret. */
+export interface SigningClientOptions extends ClientCommonOptions {
   /** Access key id from the NCP portal or a Sub Account. */
   accessKey: string;
   /** Secret key. Keep it on a server or in an edge function: never ship it to a browser. */
   secretKey: string;
   /** API base URL; default `https://mi.apigw.ntruss.com`. A trailing slash is fine; a path prefix is kept. */
   endpoint?: string;
-  /** Receives one record per attempt; a logger that throws does not affect the call. */
-  logger?: (record: AttemptRecord) => void;
-  /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** In a browser page a secret key throws unless this is `true` (anyone can read a page's secrets). */
+  dangerouslyAllowBrowser?: boolean;
+  proxyUrl?: never;
 }
+
+/** A client without keys that talks to your signing proxy (`createProxyHandler`): for browser apps. */
+export interface ProxyClientOptions extends ClientCommonOptions {
+  /** Where the proxy is mounted, e.g. `https://app.example/mi` or `/mi` resolved by you to an absolute URL. */
+  proxyUrl: string;
+  /** Headers for the proxy's `authorize` (e.g. `{ authorization: "Bearer ..." }`); never `x-ncp-*`. */
+  headers?: Record<string, string>;
+  /** The fetch `credentials` mode, e.g. `"include"` to send cookies to a cross-origin proxy. */
+  credentials?: "omit" | "same-origin" | "include";
+  accessKey?: never;
+  secretKey?: never;
+  endpoint?: never;
+}
+
+/** Options of `new MediaIntelligence(...)`: keys (server side) or a proxy URL (browser side). */
+export type MediaIntelligenceOptions = SigningClientOptions | ProxyClientOptions;
 "#;
 
 const CREATE_OPTIONS: &[&str] = &["workspaceName", "bucketName"];
@@ -93,6 +116,8 @@ pub struct MediaIntelligence {
     fetch: Option<Function>,
     logger: Option<Function>,
     signal: Option<AbortSignal>,
+    headers: Rc<[(String, String)]>,
+    credentials: Option<Rc<str>>,
 }
 
 #[wasm_bindgen]
@@ -106,7 +131,14 @@ impl MediaIntelligence {
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "MediaIntelligenceOptions")] options: JsValue) -> Result<MediaIntelligence, JsValue> {
         let s = js_options::client_settings(&options).map_err(|e| js_error::to_js(&e))?;
-        Ok(MediaIntelligence { client: Rc::new(Client::new(s.config)), fetch: s.fetch, logger: s.logger, signal: s.signal })
+        Ok(MediaIntelligence {
+            client: Rc::new(Client::new(s.config)),
+            fetch: s.fetch,
+            logger: s.logger,
+            signal: s.signal,
+            headers: s.headers.into(),
+            credentials: s.credentials.map(Into::into),
+        })
     }
 
     /// Creates a workspace (`POST /api/v1/workspaces`). If an attempt may have reached the server and a
@@ -158,7 +190,14 @@ impl MediaIntelligence {
         let value: JsValue = request_options.map_or(JsValue::UNDEFINED, Into::into);
         let call = js_options::call_settings(&value, self.client.config.limits)?;
         let signals = self.signal.iter().chain(call.signal.iter()).cloned().collect();
-        Ok((FetchTransport { fetch: self.fetch.clone(), signals, logger: self.logger.clone() }, call))
+        let transport = FetchTransport {
+            fetch: self.fetch.clone(),
+            signals,
+            logger: self.logger.clone(),
+            extra_headers: Rc::clone(&self.headers),
+            credentials: self.credentials.clone(),
+        };
+        Ok((transport, call))
     }
 }
 

@@ -12,6 +12,20 @@ use crate::error::Error;
 /// caught instead of silently ignored. Only `catch` imports touch the value: a hostile proxy or a
 /// revoked one gives an error, never an exception unwinding through wasm.
 pub fn options<'a>(value: &'a JsValue, field: &'static str, known: &[&str]) -> Result<&'a Object, Error> {
+    let (object, keys) = plain_object(value, field)?;
+    for key in keys.iter() {
+        let Some(key) = key.as_string() else { continue }; // symbol keys are not options
+        if !known.contains(&key.as_str()) {
+            let shown: String = key.chars().take(40).filter(|c| !c.is_control()).collect();
+            let rule = format!("has an unknown option `{shown}` (known: {})", known.join(", "));
+            return Err(Error::validation(field, &rule));
+        }
+    }
+    Ok(object)
+}
+
+/// `value` as a plain object with its own keys, read through `catch` imports only.
+fn plain_object<'a>(value: &'a JsValue, field: &'static str) -> Result<(&'a Object, Array), Error> {
     let plain = value.is_object() && !value.is_function() && {
         let proto = Reflect::get_prototype_of(value).map(JsValue::from);
         let object_proto = Reflect::get_prototype_of(&Object::new()).map(JsValue::from);
@@ -22,15 +36,22 @@ pub fn options<'a>(value: &'a JsValue, field: &'static str, known: &[&str]) -> R
     }
     let object: &Object = value.unchecked_ref();
     let keys = Reflect::own_keys(object).map_err(|_| Error::validation(field, "must be a readable object"))?;
-    for key in keys.iter() {
-        let Some(key) = key.as_string() else { continue }; // symbol keys are not options
-        if !known.contains(&key.as_str()) {
-            let shown: String = key.chars().take(40).filter(|c| !c.is_control()).collect();
-            let rule = format!("has an unknown option `{shown}` (known: {})", known.join(", "));
-            return Err(Error::validation(field, &rule));
-        }
+    Ok((object, keys))
+}
+
+/// A plain object of string values (`{ name: "value" }`), as pairs; at most 64 entries.
+pub fn string_map(value: &JsValue, field: &'static str) -> Result<Vec<(String, String)>, Error> {
+    let (object, keys) = plain_object(value, field)?;
+    if keys.length() > 64 {
+        return Err(Error::validation(field, "must have at most 64 entries"));
     }
-    Ok(object)
+    let mut pairs = Vec::new();
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else { continue };
+        let value = Reflect::get(object, &key).map_err(|_| Error::validation(field, "could not be read (a getter threw)"))?;
+        pairs.push((name, string(&value, field)?));
+    }
+    Ok(pairs)
 }
 
 /// The property `key` of `object`, `None` when it is `undefined` or `null`.

@@ -13,7 +13,10 @@ use crate::retry::{RetryPolicy, MAX_ATTEMPTS_LIMIT};
 use crate::sign::Credentials;
 use crate::validate;
 
-const CLIENT_OPTIONS: &[&str] = &["accessKey", "secretKey", "endpoint", "timeoutMs", "retries", "signal", "logger", "fetch"];
+const CLIENT_OPTIONS: &[&str] = &[
+    "accessKey", "secretKey", "endpoint", "proxyUrl", "headers", "credentials", "dangerouslyAllowBrowser",
+    "timeoutMs", "retries", "signal", "logger", "fetch",
+];
 const CALL_OPTIONS: &[&str] = &["timeoutMs", "retries", "signal"];
 const RETRY_OPTIONS: &[&str] = &["maxAttempts", "baseDelayMs", "maxDelayMs"];
 const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
@@ -25,6 +28,10 @@ pub struct ClientSettings {
     pub fetch: Option<Function>,
     pub logger: Option<Function>,
     pub signal: Option<AbortSignal>,
+    /// Proxy mode: headers added to every request (e.g. `authorization`).
+    pub headers: Vec<(String, String)>,
+    /// Proxy mode: the fetch `credentials` mode (`omit`, `same-origin`, `include`).
+    pub credentials: Option<String>,
 }
 
 /// Per-call settings: limits, and the call's own abort signal.
@@ -33,23 +40,84 @@ pub struct CallSettings {
     pub signal: Option<AbortSignal>,
 }
 
-/// Reads and checks the constructor options.
+/// Reads and checks the constructor options: keys (server side) or `proxyUrl` (browser side).
 pub fn client_settings(options: &JsValue) -> Result<ClientSettings, Error> {
     let object: &Object = js_input::options(options, "options", CLIENT_OPTIONS)?;
-    let access_key = js_input::required_string(object, "accessKey")?;
-    validate::access_key(&access_key)?;
-    let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
-    validate::secret_key(&secret_key)?;
-    let endpoint = js_input::optional_string(object, "endpoint")?;
-    let endpoint = Endpoint::parse(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT))?;
-    let mut config = Config::new(endpoint, Credentials::new(&access_key, &secret_key));
+    let mut config = match js_input::optional_string(object, "proxyUrl")? {
+        Some(url) => proxy_config(object, &url)?,
+        None => signing_config(object)?,
+    };
     config.limits = limits(object, config.limits)?;
+    let proxied = config.credentials.is_none();
     Ok(ClientSettings {
         config,
         fetch: js_input::optional_function(object, "fetch")?,
         logger: js_input::optional_function(object, "logger")?,
         signal: signal(object)?,
+        headers: if proxied { headers(object)? } else { proxy_only(object, "headers").map(|()| Vec::new())? },
+        credentials: if proxied { credentials_mode(object)? } else { proxy_only(object, "credentials").map(|()| None)? },
     })
+}
+
+fn signing_config(object: &Object) -> Result<Config, Error> {
+    let access_key = js_input::required_string(object, "accessKey")?;
+    validate::access_key(&access_key)?;
+    let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
+    validate::secret_key(&secret_key)?;
+    let allowed = js_input::get(object, "dangerouslyAllowBrowser")?.is_some_and(|v| v.as_bool() == Some(true));
+    if in_browser_window() && !allowed {
+        return Err(Error::validation("secretKey", "must not be used in a browser page, where anyone can read it: use { proxyUrl } with a signing proxy (createProxyHandler), or pass dangerouslyAllowBrowser: true"));
+    }
+    let endpoint = js_input::optional_string(object, "endpoint")?;
+    let endpoint = Endpoint::parse(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT))?;
+    Ok(Config::new(endpoint, Credentials::new(&access_key, &secret_key)))
+}
+
+fn proxy_config(object: &Object, url: &str) -> Result<Config, Error> {
+    for key in ["accessKey", "secretKey", "endpoint"] {
+        if js_input::get(object, key)?.is_some() {
+            return Err(Error::validation("proxyUrl", "cannot be combined with accessKey, secretKey or endpoint: the proxy holds the keys"));
+        }
+    }
+    let endpoint = Endpoint::parse(url).map_err(|_| Error::validation("proxyUrl", "must be an http:// or https:// URL without query or fragment"))?;
+    Ok(Config::unsigned(endpoint))
+}
+
+/// A page of a browser: both `window` and `document` exist (workers, Node, Deno and Bun have no `document`).
+fn in_browser_window() -> bool {
+    let global = js_sys::global();
+    ["window", "document"].iter().all(|k| js_sys::Reflect::get(&global, &JsValue::from_str(k)).is_ok_and(|v| v.is_object()))
+}
+
+fn proxy_only(object: &Object, key: &'static str) -> Result<(), Error> {
+    match js_input::get(object, key)? {
+        Some(_) => Err(Error::validation(key, "is only for a client of a signing proxy (with proxyUrl)")),
+        None => Ok(()),
+    }
+}
+
+/// Extra request headers for the proxy (say `authorization`): token names, values without line breaks,
+/// and never an `x-ncp-*` header, which the proxy would refuse anyway.
+fn headers(object: &Object) -> Result<Vec<(String, String)>, Error> {
+    let Some(value) = js_input::get(object, "headers")? else { return Ok(Vec::new()) };
+    const RULE: &str = "must map header names to strings, without x-ncp-* names or line breaks";
+    let pairs = js_input::string_map(&value, "headers")?;
+    for (name, value) in &pairs {
+        let token = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        let ncp = name.len() >= 6 && name.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("x-ncp-"));
+        if !token || ncp || value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+            return Err(Error::validation("headers", RULE));
+        }
+    }
+    Ok(pairs)
+}
+
+fn credentials_mode(object: &Object) -> Result<Option<String>, Error> {
+    let mode = js_input::optional_string(object, "credentials")?;
+    match mode.as_deref() {
+        None | Some("omit" | "same-origin" | "include") => Ok(mode),
+        Some(_) => Err(Error::validation("credentials", "must be \"omit\", \"same-origin\" or \"include\"")),
+    }
 }
 
 /// Reads the optional per-call options; absent fields keep the client's `defaults`.

@@ -11,6 +11,7 @@ pub mod envelope;
 pub mod error;
 pub mod http;
 pub mod pipeline;
+pub mod proxy;
 pub mod retry;
 pub mod sign;
 pub mod validate;
@@ -27,11 +28,17 @@ mod js_input;
 #[cfg(target_arch = "wasm32")]
 mod js_options;
 #[cfg(target_arch = "wasm32")]
+mod js_proxy;
+#[cfg(target_arch = "wasm32")]
+mod js_proxy_options;
+#[cfg(target_arch = "wasm32")]
 mod js_sign;
 #[cfg(target_arch = "wasm32")]
 mod timers;
 
 #[cfg(target_arch = "wasm32")]
 pub use js_client::MediaIntelligence;
+#[cfg(target_arch = "wasm32")]
+pub use js_proxy::create_proxy_handler;
 #[cfg(target_arch = "wasm32")]
 pub use js_sign::sign_request;

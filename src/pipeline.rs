@@ -7,9 +7,8 @@ use crate::client::{ApiCall, Client};
 use crate::clock;
 use crate::envelope;
 use crate::error::Error;
-use crate::http::{AttemptRecord, HttpRequest, HttpResponse, Transport, TransportError};
+use crate::http::{AttemptRecord, HttpResponse, Transport, TransportError};
 use crate::retry::{self, RetryPolicy};
-use crate::sign::{HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
 
 /// The gateway's tolerance between the request timestamp and its own clock.
 pub const SKEW_WINDOW_MS: u64 = 5 * 60 * 1000;
@@ -32,7 +31,7 @@ pub struct Outcome<R> {
 
 /// Runs `call` until it succeeds, fails for good, or runs out of attempts.
 pub async fn run<R: DeserializeOwned, T: Transport>(client: &Client, transport: &T, call: &ApiCall, limits: CallLimits) -> Outcome<R> {
-    let uri = format!("{}{}", client.config.endpoint.base_path, call.path);
+    let uri = client.config.endpoint.uri(&call.path);
     let attempted = format!("{} {}", call.method.as_str(), uri);
     let started_ms = client.server_now(transport);
     let (mut attempt, mut counted, mut waited, mut skew_fixed, mut reached) = (0u32, 0u32, 0u64, false, false);
@@ -40,7 +39,7 @@ pub async fn run<R: DeserializeOwned, T: Transport>(client: &Client, transport: 
         attempt += 1;
         counted += 1;
         let sent_at = transport.now_ms();
-        let request = signed_request(client, call, &uri, client.server_now(transport));
+        let request = client.request(call, client.server_now(transport));
         let answer = transport.send(request, limits.timeout_ms).await;
         let mut record = AttemptRecord {
             method: call.method.as_str(),
@@ -115,21 +114,5 @@ fn transport_error(attempted: &str, failure: TransportError, timeout_ms: u32) ->
         TransportError::Network(detail, cause) => Error::network(attempted, &detail, cause),
         TransportError::Timeout => Error::timeout(attempted, timeout_ms),
         TransportError::Aborted(reason) => Error::aborted(attempted, reason),
-    }
-}
-
-/// The request for `call` at `uri`, signed at `timestamp_ms`.
-fn signed_request(client: &Client, call: &ApiCall, uri: &str, timestamp_ms: u64) -> HttpRequest {
-    let signed = client.config.credentials.sign(call.method.as_str(), uri, timestamp_ms);
-    HttpRequest {
-        method: call.method,
-        url: format!("{}{uri}", client.config.endpoint.origin),
-        headers: vec![
-            (HEADER_TIMESTAMP, signed.timestamp),
-            (HEADER_ACCESS_KEY, signed.access_key),
-            (HEADER_SIGNATURE, signed.signature),
-            ("content-type", "application/json".to_owned()),
-        ],
-        body: call.body.clone(),
     }
 }

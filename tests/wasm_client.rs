@@ -42,6 +42,8 @@ extern "C" {
 }
 
 const SECRET: &str = "test-secret-key";
+/// These tests also run in a browser page, where a client with a secret key must be allowed explicitly.
+const BROWSER_OK: (&str, JsValue) = ("dangerouslyAllowBrowser", JsValue::TRUE);
 
 fn emulator() -> &'static str {
     option_env!("MI_EMULATOR_URL").unwrap_or("http://build-without-MI_EMULATOR_URL.invalid")
@@ -64,7 +66,7 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn client_with(endpoint: &str, secret: &str) -> MediaIntelligence {
-    let o = options(&[("accessKey", "test-access-key".into()), ("secretKey", secret.into()), ("endpoint", endpoint.into())]);
+    let o = options(&[("accessKey", "test-access-key".into()), ("secretKey", secret.into()), ("endpoint", endpoint.into()), BROWSER_OK]);
     MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client")
 }
 
@@ -162,7 +164,7 @@ async fn invalid_names_are_rejected_before_any_request_is_sent() {
 
 #[wasm_bindgen_test]
 fn constructor_checks_every_option_and_names_the_field() {
-    let ok = || vec![("accessKey", JsValue::from("ak")), ("secretKey", JsValue::from("sk"))];
+    let ok = || vec![("accessKey", JsValue::from("ak")), ("secretKey", JsValue::from("sk")), BROWSER_OK];
     let with = |key: &'static str, value: JsValue| {
         let mut pairs: Vec<(&str, JsValue)> = ok().into_iter().filter(|(k, _)| *k != key).collect();
         if !value.is_undefined() {
@@ -247,7 +249,7 @@ async fn every_response_fixture_gives_its_documented_outcome_through_a_custom_fe
         let body = fixture(&file);
         let seen = Array::new();
         let status = get(&case, "status").as_f64().expect("status") as u16;
-        let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("fetch", stub_fetch(status, body, &seen))]);
+        let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("fetch", stub_fetch(status, body, &seen)), BROWSER_OK]);
         let mi = MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client");
         let promise = if text(&case, "op").as_deref() == Some("create") {
             mi.create_workspace(options(&[("workspaceName", "my-workspace".into())]), None)
@@ -297,7 +299,7 @@ fn fixture(file: &str) -> &'static str {
 
 #[wasm_bindgen_test]
 async fn a_request_past_timeout_ms_rejects_with_timeout_error() {
-    let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("timeoutMs", 30.into()), ("fetch", hanging_fetch())]);
+    let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("timeoutMs", 30.into()), ("fetch", hanging_fetch()), BROWSER_OK]);
     let mi = MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client");
     let e = settle(mi.get_workspace("slow-one".into(), None)).await.expect_err("timeout");
     assert_error(&e, "TimeoutError", "TIMEOUT");

@@ -64,7 +64,7 @@ fn retries(max: u32, base: u32) -> JsValue {
 }
 
 fn client(script: &Array, seen: &Array, extra: Vec<(&str, JsValue)>) -> MediaIntelligence {
-    let mut pairs = vec![("accessKey", JsValue::from("ak")), ("secretKey", "sk".into()), ("fetch", scripted_fetch(script, seen))];
+    let mut pairs = vec![("accessKey", JsValue::from("ak")), ("secretKey", "sk".into()), ("fetch", scripted_fetch(script, seen)), ("dangerouslyAllowBrowser", JsValue::TRUE)];
     pairs.extend(extra);
     MediaIntelligence::new(options(&pairs)).map_err(|e| get(&e, "message").as_string()).expect("client")
 }
@@ -161,7 +161,7 @@ async fn a_hang_times_out_per_attempt_and_the_next_attempt_succeeds() {
 
 #[wasm_bindgen_test]
 fn resilience_options_are_checked_and_name_the_field() {
-    let base = || vec![("accessKey", JsValue::from("ak")), ("secretKey", JsValue::from("sk"))];
+    let base = || vec![("accessKey", JsValue::from("ak")), ("secretKey", JsValue::from("sk")), ("dangerouslyAllowBrowser", JsValue::TRUE)];
     for (key, value, field) in [
         ("retries", JsValue::from(3), "retries"),
         ("retries", options(&[("maxAttempts", 0.into())]), "maxAttempts"),
