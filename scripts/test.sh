@@ -60,6 +60,7 @@ suite wasm-chromium-worker count_rust env WASM_BINDGEN_USE_DEDICATED_WORKER=1 wa
 suite fault-matrix count_plain node tests/faults/matrix.mjs
 suite bad-input count_plain node tests/faults/bad-input.mjs
 suite load-and-memory count_plain node --expose-gc tests/load/load.mjs
+suite proxy-node count_plain node tests/proxy/proxy.mjs
 suite workerd count_plain node tests/workerd/run.mjs "$EMULATOR" "$DEAD_URL"
 suite demo count_plain node tests/demo.test.mjs "$EMULATOR"
 
