@@ -1,4 +1,5 @@
-// Runs tests/workerd/worker.mjs in workerd against the emulator:
+// Runs tests/workerd/worker.mjs (the client) and tests/workerd/proxy-test.mjs (driving
+// examples/worker-proxy/worker.js as its own Worker) in workerd against the emulator:
 //   node tests/workerd/run.mjs EMULATOR_URL DEAD_URL
 // Lays the worker and the built pkg/ files into tests/out/workerd with a generated config (bindings
 // carry the URLs), then `workerd test`. Exits with workerd's status; prints `N passed, N failed`.
@@ -18,6 +19,8 @@ const out = join(root, "tests", "out", "workerd");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
 copyFileSync(join(here, "worker.mjs"), join(out, "worker.mjs"));
+copyFileSync(join(here, "proxy-test.mjs"), join(out, "proxy-test.mjs"));
+copyFileSync(join(root, "examples", "worker-proxy", "worker.js"), join(out, "proxy-worker.js"));
 const pkgFiles = ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_bg.wasm"];
 for (const file of pkgFiles) copyFileSync(join(root, "pkg", file), join(out, "pkg", file));
 
@@ -25,8 +28,42 @@ writeFileSync(join(out, "config.capnp"), `using Workerd = import "/workerd/worke
 const config :Workerd.Config = (
   services = [
     (name = "main", worker = .mainWorker),
+    (name = "proxytest", worker = .proxyTestWorker),
+    (name = "proxy", worker = .proxyWorker),
     (name = "loopback", network = (allow = ["local"])),
   ],
+);
+# The proxy Worker imports the package by name, as it would after npm install.
+const proxyWorker :Workerd.Worker = (
+  modules = [
+    (name = "proxy-worker.js", esModule = embed "proxy-worker.js"),
+    (name = "ncloud-media-intelligence", esModule = embed "pkg/workerd.js"),
+    (name = "ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
+    (name = "ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
+  ],
+  compatibilityDate = "2025-09-01",
+  bindings = [
+    (name = "NCP_ACCESS_KEY", text = "test-access-key"),
+    (name = "NCP_SECRET_KEY", text = "test-secret-key"),
+    (name = "NCP_ENDPOINT", text = ${JSON.stringify(emulatorUrl)}),
+    (name = "PROXY_TOKEN", text = "worker-token"),
+    (name = "APP_ORIGIN", text = "https://app.example"),
+  ],
+  globalOutbound = "loopback",
+);
+const proxyTestWorker :Workerd.Worker = (
+  modules = [
+    (name = "proxy-test.mjs", esModule = embed "proxy-test.mjs"),
+    (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
+    (name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
+    (name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
+  ],
+  compatibilityDate = "2025-09-01",
+  bindings = [
+    (name = "EMULATOR_URL", text = ${JSON.stringify(emulatorUrl)}),
+    (name = "PROXY", service = "proxy"),
+  ],
+  globalOutbound = "loopback",
 );
 const mainWorker :Workerd.Worker = (
   modules = [
