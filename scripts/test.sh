@@ -58,6 +58,8 @@ suite wasm-chromium-page count_rust env WASM_BINDGEN_USE_BROWSER=1 wasm-pack tes
 suite wasm-chromium-worker count_rust env WASM_BINDGEN_USE_DEDICATED_WORKER=1 wasm-pack test --headless --chrome --test wasm_client
 suite workerd count_plain node tests/workerd/run.mjs "$EMULATOR" "$DEAD_URL"
 suite demo count_plain node tests/demo.test.mjs "$EMULATOR"
+suite package-runtimes count_plain node tests/package/run.mjs
+suite demo-page count_plain node tests/www/demo-page.test.mjs
 
 echo
 echo "== summary"
