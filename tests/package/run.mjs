@@ -1,13 +1,14 @@
 // Proves the package works as users install it: `npm pack` of pkg/, then per runtime a fresh project in a
 // temporary folder that `npm install`s the tarball and runs create + get + typed errors against the local
 // emulator (started here). Runtimes: Node ESM, Node require, Deno 2, Bun, workerd (wrangler's bundle),
-// a Vite build in headless Chromium, and a strict TypeScript project.
+// a Vite build in headless Chromium, a strict TypeScript project; and the README's examples are cuts of them.
 //   node tests/package/run.mjs [NAME...]    (names below; all by default)
 // Prints one line per runtime and `package: N passed, N failed`; exits 1 on any failure.
 import { rmSync } from "node:fs";
 import { browser } from "./browser.mjs";
 import { workerd } from "./edge.mjs";
 import { pack, startEmulator } from "./lib.mjs";
+import { readmeSnippets } from "./readme.mjs";
 import { bun, deno, nodeEsm, nodeRequire, typescript } from "./runtimes.mjs";
 
 const CHECKS = {
@@ -18,6 +19,7 @@ const CHECKS = {
   workerd,
   "vite-chromium": browser,
   "typescript-strict": typescript,
+  "readme-snippets": readmeSnippets,
 };
 const EXPECTED_FILES = [
   "package.json", "README.md", "LICENSE", "index.js", "index.cjs", "browser.js", "workerd.js", "index.d.ts",
