@@ -1,8 +1,8 @@
-// The packed package in a browser app: apps/vite is built with `vite build`, dist/ is served on 127.0.0.1
-// with a same-origin signing proxy (/mi -> the emulator, signed on the server with the package's
-// signRequest), and headless Chromium opens the page. Proves Vite emits the .wasm as an asset, the page
-// loads it, and create + get + typed errors work in the browser without a secret in the page.
-import { readFileSync } from "node:fs";
+// The packed package in a browser app: apps/browser is built with `vite build` and with webpack, each
+// build is served on 127.0.0.1 with a same-origin signing proxy (/mi -> the emulator, signed on the server
+// with the package's signRequest), and headless Chromium opens the page. Proves the bundler emits the
+// .wasm as an asset, the page loads it, and create + get + typed errors work with no secret in the page.
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -41,14 +41,10 @@ function serve(dist, emulator, signRequest) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-export async function browser(ctx) {
-  const cwd = project(ctx.dir, "vite", "vite", ctx.tarball);
-  const build = await run(bin("vite"), ["build", "--logLevel", "warn"], { cwd });
-  if (build.code !== 0) throw new Error(`vite build: ${build.stdout}${build.stderr}`);
-  const dist = join(cwd, "dist");
+// Opens DIST (a build of apps/browser) in Chromium behind the signing proxy; checks the page's result.
+async function inChromium(ctx, cwd, dist) {
   const assets = listFiles(dist).filter((f) => f.endsWith(".wasm"));
-  if (assets.length !== 1) throw new Error(`vite emitted ${assets.length} .wasm assets`);
-
+  if (assets.length !== 1) throw new Error(`the build emitted ${assets.length} .wasm assets`);
   const pkgEntry = join(cwd, "node_modules", "ncloud-media-intelligence", "index.js");
   const { signRequest } = await import(pathToFileURL(pkgEntry).href);
   const server = await serve(dist, ctx.emulator, signRequest);
@@ -71,9 +67,31 @@ export async function browser(ctx) {
     if ((await result.getAttribute("data-state")) !== "done") throw new Error(`the page failed: ${text}`);
     if (loaded.length !== 1 || loaded[0] !== `200 /${assets[0]}`) throw new Error(`wasm requests: ${loaded.join(", ")}`);
     if (problems.length) throw new Error(`console: ${problems.join(" | ")}`);
-    return `${checkScenario(JSON.parse(text), name, "browser")} (vite build, ${assets[0]}, Chromium)`;
+    return `${checkScenario(JSON.parse(text), name, "browser")} (${assets[0]} in Chromium)`;
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+export async function vite(ctx) {
+  const cwd = project(ctx.dir, "vite", "browser", ctx.tarball);
+  const build = await run(bin("vite"), ["build", "--logLevel", "warn"], { cwd });
+  if (build.code !== 0) throw new Error(`vite build: ${build.stdout}${build.stderr}`);
+  return `vite build: ${await inChromium(ctx, cwd, join(cwd, "dist"))}`;
+}
+
+// Builds with webpack's Node API and apps/browser/webpack.config.js, as `webpack` (the CLI) would.
+export async function webpack(ctx) {
+  const cwd = project(ctx.dir, "webpack", "browser", ctx.tarball);
+  const { default: config } = await import(pathToFileURL(join(cwd, "webpack.config.js")).href);
+  const { default: compile } = await import("webpack");
+  const stats = await new Promise((resolve, reject) => {
+    compile({ context: cwd, ...config }, (e, result) => (e ? reject(e) : resolve(result)));
+  });
+  if (stats.hasErrors() || stats.hasWarnings()) throw new Error(`webpack: ${stats.toString("errors-warnings")}`);
+  const dist = config.output.path;
+  const html = readFileSync(join(cwd, "index.html"), "utf8").replace('type="module" src="./main.js"', 'src="main.js"');
+  writeFileSync(join(dist, "index.html"), html);
+  return `webpack ${stats.compilation.compiler.webpack.version}: ${await inChromium(ctx, cwd, dist)}`;
 }

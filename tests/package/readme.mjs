@@ -7,7 +7,7 @@ import { root } from "./lib.mjs";
 export function readmeSnippets() {
   const readme = readFileSync(join(root, "README.md"), "utf8");
   const blocks = [...readme.matchAll(/```\w*\n(?:\/\/|#) from (\S+)\n([\s\S]*?)```/g)];
-  if (blocks.length < 7) throw new Error(`expected at least 7 "from" snippets in README.md, found ${blocks.length}`);
+  if (blocks.length < 8) throw new Error(`expected at least 8 "from" snippets in README.md, found ${blocks.length}`);
   for (const [, file, body] of blocks) {
     if (!file.startsWith("tests/") || !existsSync(join(root, file))) throw new Error(`README cites ${file}, not a test file`);
     const source = readFileSync(join(root, file), "utf8").split("\n").map((l) => l.trimEnd());

@@ -1,11 +1,12 @@
 // Proves the package works as users install it: `npm pack` of pkg/, then per runtime a fresh project in a
 // temporary folder that `npm install`s the tarball and runs create + get + typed errors against the local
 // emulator (started here). Runtimes: Node ESM, Node require, Deno 2, Bun, workerd (wrangler's bundle),
-// a Vite build in headless Chromium, a strict TypeScript project; and the README's examples are cuts of them.
+// Vite and webpack builds in headless Chromium, a strict TypeScript project. Last, the README's examples
+// must be cuts of those files.
 //   node tests/package/run.mjs [NAME...]    (names below; all by default)
 // Prints one line per runtime and `package: N passed, N failed`; exits 1 on any failure.
 import { rmSync } from "node:fs";
-import { browser } from "./browser.mjs";
+import { vite, webpack } from "./browser.mjs";
 import { workerd } from "./edge.mjs";
 import { pack, startEmulator } from "./lib.mjs";
 import { readmeSnippets } from "./readme.mjs";
@@ -17,7 +18,8 @@ const CHECKS = {
   deno,
   bun,
   workerd,
-  "vite-chromium": browser,
+  "vite-chromium": vite,
+  "webpack-chromium": webpack,
   "typescript-strict": typescript,
   "readme-snippets": readmeSnippets,
 };

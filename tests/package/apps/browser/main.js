@@ -1,6 +1,6 @@
-// Browser quick start (README "Vite / webpack"). tests/package/run.mjs builds it with `vite build` from the
-// packed tarball and opens it in headless Chromium. The page holds no secret: it talks to a same-origin
-// signing proxy (/mi) that replaces the placeholder keys' signature with one made on the server.
+// Browser quick start (README "Vite / webpack"). tests/package/run.mjs builds it from the packed tarball
+// with `vite build` and with webpack, and opens each build in headless Chromium. The page holds no
+// secret: it talks to a same-origin signing proxy (/mi) that signs each request on the server.
 import { MediaIntelligence, isMediaIntelligenceError } from "ncloud-media-intelligence";
 
 const mi = new MediaIntelligence({
