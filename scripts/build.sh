@@ -15,7 +15,25 @@ rm -f pkg/.gitignore pkg/package.json
 # drop that one declaration so strict consumers on ES2022 libs compile (the method itself stays).
 sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.ts
 
-cp js/index.js js/browser.js js/workerd.js js/index.d.ts pkg/
+# CommonJS glue for Node `require`, generated from the same unoptimised .wasm as the web glue. Both glues
+# import the same names, so it shares pkg/'s one optimised .wasm (checked below: the build fails if not).
+say "wasm-bindgen --target nodejs (CommonJS glue)"
+cjs="$(mktemp -d)"
+wasm-bindgen --target nodejs --out-dir "$cjs" --out-name ncloud_media_intelligence \
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/ncloud_media_intelligence.wasm"
+mv "$cjs/ncloud_media_intelligence.js" pkg/ncloud_media_intelligence.cjs
+mv "$cjs/ncloud_media_intelligence.d.ts" pkg/ncloud_media_intelligence.d.cts
+sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.cts
+node -e '
+  const fs = require("fs");
+  const face = (f) => { const m = new WebAssembly.Module(fs.readFileSync(f));
+    return JSON.stringify([WebAssembly.Module.imports(m), WebAssembly.Module.exports(m)]); };
+  if (face(process.argv[1]) !== face(process.argv[2])) {
+    console.error("build: the nodejs glue and the web glue expect different .wasm imports/exports"); process.exit(1); }
+' "$cjs/ncloud_media_intelligence_bg.wasm" pkg/ncloud_media_intelligence_bg.wasm
+rm -rf "$cjs"
+
+cp js/index.js js/index.cjs js/browser.js js/workerd.js js/index.d.ts js/index.d.cts pkg/
 cp README.md pkg/README.md
 cp LICENSE pkg/
 node -e '

@@ -24,9 +24,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   # Not --locked: its lockfile pins a webpki-roots version the registry here lacks.
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
-if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -x "$ROOT/node_modules/.bin/tsc" ] || [ ! -x "$ROOT/node_modules/.bin/workerd" ]; then
-  say "npm ci (binaryen's wasm-opt, typescript, workerd)"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+NPM_TOOLS="wasm-opt tsc workerd wrangler vite webpack deno bun"
+if ! (cd "$ROOT/node_modules/.bin" 2>/dev/null && for t in $NPM_TOOLS; do [ -x "$t" ] || exit 1; done) \
+   || [ ! -f "$ROOT/node_modules/playwright-core/package.json" ]; then
+  say "npm ci (binaryen's wasm-opt, typescript, workerd, wrangler, vite, webpack, deno, bun, playwright-core)"
+  # The registry reachable here holds only the Linux builds of platform packages (workerd, deno, esbuild...),
+  # so the lockfile lacks the other platforms' optional entries and `npm ci` refuses it as out of sync;
+  # `npm install --no-save` then installs the same locked versions without rewriting the lockfile.
+  (cd "$ROOT" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null \
+    || npm install --no-save --no-audit --no-fund --loglevel=error; })
 fi
 if [ "${MI_SKIP_BROWSER:-0}" != 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "apt-get install chromium chromium-driver"

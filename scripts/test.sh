@@ -63,6 +63,8 @@ suite load-and-memory count_plain node --expose-gc tests/load/load.mjs
 suite proxy-node count_plain node tests/proxy/proxy.mjs
 suite workerd count_plain node tests/workerd/run.mjs "$EMULATOR" "$DEAD_URL"
 suite demo count_plain node tests/demo.test.mjs "$EMULATOR"
+suite package-runtimes count_plain node tests/package/run.mjs
+suite demo-page count_plain node tests/www/demo-page.test.mjs
 
 echo
 echo "== summary"
