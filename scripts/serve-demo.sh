@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Serves the demo page (www/): builds pkg/, starts the local API emulator and www/server.mjs (which uses
-# the package and keeps the keys), prints the URL and serves until Ctrl-C.
+# Serves the demo page (www/): builds pkg/, starts the local API emulator and www/server.mjs (the signing
+# proxy that keeps the keys; the page is a keyless client), prints the URL and serves until Ctrl-C.
 #   bash scripts/serve-demo.sh            http://127.0.0.1:8080 (PORT=N to change, PORT=0 for any free port)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,5 +1,8 @@
-// The demo page: sends the form to the page's own server (www/server.mjs), which calls Media Intelligence
-// through the package; shows the typed result or the typed error. No key is ever in this page.
+// The demo page: the package itself runs here as a keyless client of the site's signing proxy
+// (www/server.mjs mounts createProxyHandler at /mi); shows the typed result or the typed error. No key is
+// ever in this page: the proxy checks the session cookie, then signs on the server.
+import { MediaIntelligence, isMediaIntelligenceError } from "/pkg/browser.js";
+
 const $ = (id) => document.getElementById(id);
 const LABELS = {
   workspaceName: "Name", workspaceUrl: "URL", bucketName: "Bucket", monthlyAnalysisCount: "Analyses this month",
@@ -32,10 +35,11 @@ function showResult(title, data) {
 
 // What each kind of typed error means, in a sentence (see the README's "Errors").
 const MEANING = {
-  ValidationError: "Checked by the package on the server, before any request to the API.",
+  ValidationError: "Checked by the package in this page, before any request left it.",
   ApiError: "The Media Intelligence API answered with an error.",
   NetworkError: "No answer: the API could not be reached.",
   TimeoutError: "No answer within the time limit.",
+  AbortError: "The request was cancelled.",
   DecodeError: "The API answered something that is not the documented shape.",
 };
 
@@ -51,16 +55,21 @@ function showError(error) {
   box.hidden = false;
 }
 
-async function call(method, path, body) {
+// Every attempt the client makes is logged here, through its `logger` option.
+const mi = new MediaIntelligence({
+  proxyUrl: new URL("/mi", location.href).href,
+  timeoutMs: 10_000,
+  logger: (r) => log(r.method, r.path, r.status ?? 0),
+});
+
+async function call(operation) {
   const buttons = document.querySelectorAll("button");
   buttons.forEach((b) => { b.disabled = true; });
   try {
-    const res = await fetch(path, { method, headers: body ? { "content-type": "application/json" } : {}, body: body && JSON.stringify(body) });
-    log(method, path, res.status);
-    const data = await res.json();
-    return res.ok ? { data } : { error: data.error };
+    return { data: await operation() };
   } catch (e) {
-    return { error: { name: "NetworkError", message: `the demo server did not answer: ${e.message}` } };
+    if (!isMediaIntelligenceError(e)) throw e;
+    return { error: e };
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
@@ -70,12 +79,11 @@ $("form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const workspaceName = $("workspaceName").value.trim();
   const bucketName = $("bucketName").value.trim();
-  const { data, error } = await call("POST", "/api/workspaces", { workspaceName, bucketName: bucketName || undefined });
+  const { data, error } = await call(() => mi.createWorkspace({ workspaceName, bucketName: bucketName || undefined }));
   error ? showError(error) : showResult("Workspace created", data);
 });
 
 $("get").addEventListener("click", async () => {
-  const name = $("workspaceName").value.trim();
-  const { data, error } = await call("GET", `/api/workspaces/${encodeURIComponent(name)}`);
+  const { data, error } = await call(() => mi.getWorkspace($("workspaceName").value.trim()));
   error ? showError(error) : showResult("Workspace details", data);
 });

@@ -1,78 +1,56 @@
-// The demo page's server: serves www/ and a small JSON API that calls Media Intelligence through the
-// package (../pkg/index.js), so the keys stay here and the page never holds a secret.
+// The demo page's server: serves www/ and the package's browser files, and mounts the package's signing
+// proxy (createProxyHandler) at /mi. Only this process holds the keys; the page is a keyless client.
 //   MI_ENDPOINT=http://127.0.0.1:PORT MI_ACCESS_KEY=... MI_SECRET_KEY=... node www/server.mjs [--port N]
 // Prints `listening http://127.0.0.1:PORT` first (port 0 picks a free one). Routes:
-//   GET  /                          the page (index.html, app.js, style.css)
-//   POST /api/workspaces            body { workspaceName, bucketName? } -> 201 Workspace
-//   GET  /api/workspaces/NAME       -> 200 WorkspaceDetails
-//   errors                          -> { error: { name, code, field, status, apiCode, message } } with the
-//                                      API's HTTP status, 400 for a ValidationError, 502 when the API is unreachable
+//   GET  /, /app.js, /style.css     the page; `/` also sets the demo's session cookie
+//   GET  /pkg/...                   the package's browser entry, glue and .wasm (from ../pkg)
+//   *    /mi/api/v1/...             the signing proxy: createWorkspace and getWorkspace, for callers with
+//                                   the session cookie; everything else is refused (see the README)
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MediaIntelligence, isMediaIntelligenceError } from "../pkg/index.js";
+import { toNodeListener } from "../examples/node-proxy.mjs";
+import { createProxyHandler } from "../pkg/index.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
+const pkgDir = fileURLToPath(new URL("../pkg/", import.meta.url));
 const STATIC = { "/": "index.html", "/index.html": "index.html", "/app.js": "app.js", "/style.css": "style.css" };
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
+const PKG = ["browser.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_bg.wasm"];
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm" };
 
 const portArg = process.argv.indexOf("--port");
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 8080);
-const mi = new MediaIntelligence({
+// The demo's idea of a session: a random cookie handed to whoever loads the page.
+const session = randomBytes(16).toString("hex");
+
+const proxy = toNodeListener(createProxyHandler({
   accessKey: process.env.MI_ACCESS_KEY,
   secretKey: process.env.MI_SECRET_KEY,
   endpoint: process.env.MI_ENDPOINT, // unset: the real API
+  allow: ["createWorkspace", "getWorkspace"],
+  basePath: "/mi",
+  authorize: (request) => (request.headers.get("cookie") ?? "").split(/;\s*/).includes(`demo-session=${session}`),
   timeoutMs: 10_000,
-});
+}));
 
-function send(res, status, body) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req) {
-  let text = "";
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > 10_000) throw Object.assign(new Error("body too large"), { status: 413 });
-  }
-  try {
-    return JSON.parse(text || "{}");
-  } catch {
-    throw Object.assign(new Error("the body is not JSON"), { status: 400 });
-  }
-}
-
-// The typed error, as the page shows it. The package's messages never contain the secret key.
-function errorBody(e) {
-  const { name, code, field, status, apiCode, message } = e;
-  return { error: { name, code, field: field ?? null, status: status ?? null, apiCode: apiCode ?? null, message } };
-}
-
-async function api(req, res, path) {
-  try {
-    if (path === "/api/workspaces" && req.method === "POST") {
-      const { workspaceName, bucketName } = await readJson(req);
-      return send(res, 201, await mi.createWorkspace({ workspaceName, bucketName: bucketName || undefined }));
-    }
-    const match = /^\/api\/workspaces\/([^/]*)$/.exec(path);
-    if (match && req.method === "GET") return send(res, 200, await mi.getWorkspace(decodeURIComponent(match[1])));
-    return send(res, 404, { error: { name: "NotFound", code: "NO_ROUTE", message: `${req.method} ${path}` } });
-  } catch (e) {
-    if (!isMediaIntelligenceError(e)) return send(res, e.status ?? 500, { error: { name: "Error", message: e.message } });
-    const status = e.status ?? (e.name === "ValidationError" ? 400 : 502);
-    return send(res, status, errorBody(e));
-  }
+async function serveFile(res, path, extraHeaders = {}) {
+  res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store", ...extraHeaders });
+  res.end(await readFile(path));
 }
 
 const server = createServer(async (req, res) => {
   const path = new URL(req.url, "http://localhost").pathname;
-  if (path.startsWith("/api/")) return api(req, res, path);
+  if (path.startsWith("/mi/")) return proxy(req, res);
+  if (req.method === "GET" && path.startsWith("/pkg/") && PKG.includes(path.slice(5))) return serveFile(res, join(pkgDir, path.slice(5)));
   const file = STATIC[path];
-  if (!file || req.method !== "GET") return send(res, 404, { error: { name: "NotFound", message: path } });
-  res.writeHead(200, { "content-type": TYPES[extname(file)], "cache-control": "no-store" });
-  res.end(await readFile(join(here, file)));
+  if (!file || req.method !== "GET") {
+    res.writeHead(404, { "content-type": "text/plain" });
+    return res.end("not found");
+  }
+  const cookie = file === "index.html" ? { "set-cookie": `demo-session=${session}; Path=/; HttpOnly; SameSite=Strict` } : {};
+  return serveFile(res, join(here, file), cookie);
 });
 
 server.listen(port, "127.0.0.1", () => {

@@ -1,6 +1,6 @@
 // The packed package in a browser app: apps/browser is built with `vite build` and with webpack, each
-// build is served on 127.0.0.1 with a same-origin signing proxy (/mi -> the emulator, signed on the server
-// with the package's signRequest), and headless Chromium opens the page. Proves the bundler emits the
+// build is served on 127.0.0.1 with a same-origin signing proxy (/mi -> the emulator, the package's
+// createProxyHandler signing on the server), and headless Chromium opens the page. Proves the bundler emits the
 // .wasm as an asset, the page loads it, and create + get + typed errors work with no secret in the page.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -11,22 +11,27 @@ import { bin, checkScenario, keys, listFiles, project, run, uniqueName } from ".
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
-// Serves DIST and forwards /mi/* to the emulator, replacing the page's signature headers with real ones.
-function serve(dist, emulator, signRequest) {
+// Serves DIST and the package's own signing proxy (createProxyHandler) under /mi, which signs with the
+// keys on the server and forwards to the emulator.
+function serve(dist, emulator, createProxyHandler) {
+  const proxy = createProxyHandler({
+    accessKey: keys.NCP_ACCESS_KEY,
+    secretKey: keys.NCP_SECRET_KEY,
+    endpoint: emulator,
+    allow: ["createWorkspace", "getWorkspace"],
+    basePath: "/mi",
+  });
   const server = createServer(async (req, res) => {
     try {
       if (req.url.startsWith("/mi/")) {
-        const uri = req.url.slice("/mi".length);
         const chunks = [];
         for await (const chunk of req) chunks.push(chunk);
-        const headers = signRequest({ method: req.method, uri, accessKey: keys.NCP_ACCESS_KEY, secretKey: keys.NCP_SECRET_KEY });
-        const upstream = await fetch(emulator + uri, {
-          method: req.method,
-          headers: { ...headers, "content-type": "application/json" },
-          body: chunks.length ? Buffer.concat(chunks) : undefined,
-        });
-        res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
-        res.end(Buffer.from(await upstream.arrayBuffer()));
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) headers.set(name, String(value));
+        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const response = await proxy(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body }));
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
         return;
       }
       if (req.url === "/favicon.ico") return res.writeHead(204).end();
@@ -46,8 +51,8 @@ async function inChromium(ctx, cwd, dist) {
   const assets = listFiles(dist).filter((f) => f.endsWith(".wasm"));
   if (assets.length !== 1) throw new Error(`the build emitted ${assets.length} .wasm assets`);
   const pkgEntry = join(cwd, "node_modules", "ncloud-media-intelligence", "index.js");
-  const { signRequest } = await import(pathToFileURL(pkgEntry).href);
-  const server = await serve(dist, ctx.emulator, signRequest);
+  const { createProxyHandler } = await import(pathToFileURL(pkgEntry).href);
+  const server = await serve(dist, ctx.emulator, createProxyHandler);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

@@ -9,7 +9,7 @@ export function readmeSnippets() {
   const blocks = [...readme.matchAll(/```\w*\n(?:\/\/|#) from (\S+)\n([\s\S]*?)```/g)];
   if (blocks.length < 8) throw new Error(`expected at least 8 "from" snippets in README.md, found ${blocks.length}`);
   for (const [, file, body] of blocks) {
-    if (!file.startsWith("tests/") || !existsSync(join(root, file))) throw new Error(`README cites ${file}, not a test file`);
+    if (!/^(tests|examples)\//.test(file) || !existsSync(join(root, file))) throw new Error(`README cites ${file}, not a file the tests run`);
     const source = readFileSync(join(root, file), "utf8").split("\n").map((l) => l.trimEnd());
     let at = 0;
     for (const line of body.split("\n").map((l) => l.trimEnd()).filter(Boolean)) {

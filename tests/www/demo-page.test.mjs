@@ -1,6 +1,8 @@
 // Clicks through the demo page (www/) in headless Chromium as a person would: create a workspace, read it
-// back, then a bad name; checks what the page shows and that no key reaches the browser. Starts its own
-// emulator and www/server.mjs. Screenshots go to tests/out/ (git-ignored).
+// back, then a bad name; checks what the page shows, and that neither the page source nor any of its
+// network traffic (requests with their headers and bodies, responses) holds the secret key: the page is a
+// keyless client of the signing proxy in www/server.mjs. Starts its own emulator and www/server.mjs.
+// Screenshots go to tests/out/ (git-ignored).
 //   node tests/www/demo-page.test.mjs          prints `demo-page: N passed, N failed`
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -23,8 +25,9 @@ const browser = url && await launchChromium({ viewport: { width: 900, height: 90
 try {
   if (!url) throw new Error(`www/server.mjs did not start: ${server.output()}`);
   const page = await browser.newPage();
-  const bodies = [];
-  page.on("response", async (r) => { bodies.push(await r.text().catch(() => "")); });
+  const traffic = [];
+  page.on("request", (r) => traffic.push(`${r.method()} ${r.url()}\n${JSON.stringify(r.headers())}\n${r.postData() ?? ""}`));
+  page.on("response", async (r) => { traffic.push(`${JSON.stringify(await r.allHeaders())}\n${await r.text().catch(() => "")}`); });
   await page.goto(url);
   check(await page.locator("h1").textContent() === "Media Intelligence workspaces", "the page loads");
 
@@ -58,12 +61,17 @@ try {
   check((await result.locator(".badge").allTextContents()).includes("HTTP 409"), "a taken name shows ApiError CONFLICT 409");
 
   const log = await page.locator("#log li").allTextContents();
-  check(log.length === 4 && /201$/.test(log[3]) && /200$/.test(log[2]) && /400$/.test(log[1]) && /409$/.test(log[0]), `the request log lists 4 calls (${log.join(" | ")})`);
+  check(log.length === 3 && /^POST \/mi\/api\/v1\/workspaces200$/.test(log[2]) && /^GET \/mi\/api\/v1\/workspaces\/demo-page-.*200$/.test(log[1]) && /409$/.test(log[0]),
+    `the client's logger lists 3 requests; the bad name never left the page (${log.join(" | ")})`);
   await page.fill("#workspaceName", "Bad Name");
   await page.click("#create");
   await result.locator("h2", { hasText: "ValidationError" }).waitFor({ timeout: 10_000 });
   await page.screenshot({ path: join(out, "demo-page.png"), fullPage: true });
-  check(!bodies.some((b) => b.includes(SECRET)) && !(await page.content()).includes(SECRET), "no response to the page contains the secret key");
+  check(traffic.length > 6 && !traffic.some((t) => t.includes(SECRET)) && !(await page.content()).includes(SECRET),
+    `neither the page source nor its ${traffic.length} requests and responses contain the secret key`);
+  check(!traffic.some((t) => /x-ncp-apigw-signature/i.test(t.split("\n")[1] ?? "")), "no request from the page carries an NCP signature header");
+  const outsider = await fetch(`${url}/mi/api/v1/workspaces/${name}`);
+  check(outsider.status === 403, "the proxy refuses a caller without the page's session cookie (403)");
 } catch (e) {
   check(false, String(e?.stack ?? e).split("\n").slice(0, 6).join("\n    "));
 } finally {

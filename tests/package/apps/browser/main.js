@@ -1,13 +1,9 @@
 // Browser quick start (README "Vite / webpack"). tests/package/run.mjs builds it from the packed tarball
 // with `vite build` and with webpack, and opens each build in headless Chromium. The page holds no
-// secret: it talks to a same-origin signing proxy (/mi) that signs each request on the server.
+// secret: it talks to a same-origin signing proxy (/mi, createProxyHandler) that signs on the server.
 import { MediaIntelligence, isMediaIntelligenceError } from "ncloud-media-intelligence";
 
-const mi = new MediaIntelligence({
-  accessKey: "signed-by-proxy",
-  secretKey: "signed-by-proxy",
-  endpoint: new URL("/mi", location.href).href,
-});
+const mi = new MediaIntelligence({ proxyUrl: new URL("/mi", location.href).href });
 
 async function run(workspaceName) {
   const created = await mi.createWorkspace({ workspaceName, bucketName: "my-bucket" });
