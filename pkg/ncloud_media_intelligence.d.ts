@@ -291,8 +291,8 @@ export interface InitOutput {
     readonly signRequest: (a: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h823de9bd7a69b799: (a: number, b: number, c: any) => any;
-    readonly wasm_bindgen__convert__closures_____invoke__hb35a8395f56e6573: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h44269896271cca06: (a: number, b: number, c: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h5f981c5fd7919014: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -1,17 +1,20 @@
 //! Reads the API's two response envelopes (service `{code, message, result}` and gateway
 //! `{error: {errorCode, message, details}}`) into a typed result or a typed error. Pure: no I/O.
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-
 use crate::error::{ApiFailure, Error};
+use crate::json::{self, Value};
+
+/// A result type read from the envelope's `result` member.
+pub trait FromResult: Sized {
+    /// Reads the value, or says which field is wrong and how.
+    fn from_result(result: &Value) -> Result<Self, String>;
+}
 
 /// Turns one response into the `result` the caller asked for, or the error it means.
 ///
 /// `attempted` (`METHOD /path`) is quoted in every error message.
-pub fn decode<R: DeserializeOwned>(attempted: &str, status: u16, body: &str) -> Result<R, Error> {
-    let value: Value = serde_json::from_str(body)
-        .map_err(|_| Error::decode(attempted, status, &describe_non_json(body)))?;
+pub fn decode<R: FromResult>(attempted: &str, status: u16, body: &str) -> Result<R, Error> {
+    let value = json::parse(body).map_err(|_| Error::decode(attempted, status, &describe_non_json(body)))?;
     if let Some(failure) = gateway_failure(&value) {
         return Err(Error::api(attempted, status, failure));
     }
@@ -19,9 +22,8 @@ pub fn decode<R: DeserializeOwned>(attempted: &str, status: u16, body: &str) -> 
     let success_status = (200..=299).contains(&status);
     match code {
         Some(code) if code == "0" && success_status => {
-            let result = value.get("result").cloned().unwrap_or(Value::Null);
-            R::deserialize(result)
-                .map_err(|e| Error::decode(attempted, status, &format!("result: {e}")))
+            let result = value.get("result").unwrap_or(&Value::Null);
+            R::from_result(result).map_err(|problem| Error::decode(attempted, status, &format!("result: {problem}")))
         }
         Some(code) => {
             let message = value.get("message").and_then(Value::as_str).unwrap_or_default();
@@ -33,21 +35,16 @@ pub fn decode<R: DeserializeOwned>(attempted: &str, status: u16, body: &str) -> 
 
 /// The gateway envelope's fields, if `value` is one.
 fn gateway_failure(value: &Value) -> Option<ApiFailure> {
-    let error = value.get("error")?.as_object()?;
+    let error = value.get("error")?;
     let code = error.get("errorCode").and_then(code_text)?;
     let text = |key: &str| error.get(key).and_then(Value::as_str).map(str::to_owned);
-    Some(ApiFailure {
-        code,
-        message: text("message").unwrap_or_default(),
-        details: text("details"),
-    })
+    Some(ApiFailure { code, message: text("message").unwrap_or_default(), details: text("details") })
 }
 
 /// NCP documents codes as strings; a number is read as its decimal text rather than rejected.
 fn code_text(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) | Value::Number(s) => Some(s.clone()),
         _ => None,
     }
 }
@@ -58,11 +55,29 @@ fn describe_non_json(body: &str) -> String {
     if trimmed.is_empty() {
         return "empty body, expected JSON".to_owned();
     }
-    let snippet: String = trimmed
-        .chars()
-        .take(60)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let snippet: String = trimmed.chars().take(60).map(|c| if c.is_control() { ' ' } else { c }).collect();
     let more = if trimmed.chars().count() > 60 { "..." } else { "" };
     format!("not JSON: `{snippet}{more}`")
+}
+
+/// Reads an optional text field: absent or `null` is `None`, a string is `Some`, anything else is wrong.
+pub fn optional_text(object: &Value, key: &str) -> Result<Option<String>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("`{key}` must be a string")),
+    }
+}
+
+/// Reads a required text field.
+pub fn required_text(object: &Value, key: &str) -> Result<String, String> {
+    optional_text(object, key)?.ok_or_else(|| format!("missing field `{key}`"))
+}
+
+/// Reads an optional non-negative integer field.
+pub fn optional_count(object: &Value, key: &str) -> Result<Option<u64>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v.as_u64().map(Some).ok_or_else(|| format!("`{key}` must be a non-negative integer")),
+    }
 }

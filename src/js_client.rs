@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
@@ -16,6 +15,7 @@ use crate::fetch::FetchTransport;
 use crate::js_error;
 use crate::js_input;
 use crate::js_options::{self, CallSettings};
+use crate::js_results::ToJs;
 use crate::workspaces::CreateWorkspace;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -211,10 +211,6 @@ fn create_input(options: &JsValue) -> Result<CreateWorkspace, Error> {
 }
 
 /// A core result as the promise's value or rejection.
-fn respond<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
-    let value = result.map_err(|e| js_error::to_js(&e))?;
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| js_error::to_js(&Error::decode("result", 200, &e.to_string())))
+fn respond<T: ToJs>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    result.map(|value| value.to_js()).map_err(|e| js_error::to_js(&e))
 }

@@ -88,10 +88,11 @@ pub fn optional_string(object: &Object, key: &'static str) -> Result<Option<Stri
 }
 
 /// An optional whole number in `min..=max`.
-pub fn optional_integer(object: &Object, key: &'static str, min: f64, max: f64) -> Result<Option<f64>, Error> {
+pub fn optional_integer(object: &Object, key: &'static str, min: u32, max: u32) -> Result<Option<u32>, Error> {
     let Some(value) = get(object, key)? else { return Ok(None) };
     match value.as_f64() {
-        Some(n) if n.fract() == 0.0 && (min..=max).contains(&n) => Ok(Some(n)),
+        // In range and whole, so the conversion is exact.
+        Some(n) if n.fract() == 0.0 && (f64::from(min)..=f64::from(max)).contains(&n) => Ok(Some(n as u32)),
         _ => Err(Error::validation(key, &format!("must be a whole number from {min} to {max}"))),
     }
 }

@@ -19,8 +19,8 @@ const CLIENT_OPTIONS: &[&str] = &[
 ];
 const CALL_OPTIONS: &[&str] = &["timeoutMs", "retries", "signal"];
 const RETRY_OPTIONS: &[&str] = &["maxAttempts", "baseDelayMs", "maxDelayMs"];
-const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
-const MAX_DELAY_MS: f64 = 300_000.0;
+const MAX_TIMEOUT_MS: u32 = 2_147_483_647;
+const MAX_DELAY_MS: u32 = 300_000;
 
 /// What the JS side keeps next to the core client.
 pub struct ClientSettings {
@@ -130,8 +130,7 @@ pub fn call_settings(options: &JsValue, defaults: CallLimits) -> Result<CallSett
 }
 
 fn limits(object: &Object, defaults: CallLimits) -> Result<CallLimits, Error> {
-    let timeout_ms = js_input::optional_integer(object, "timeoutMs", 1.0, MAX_TIMEOUT_MS)?
-        .map_or(defaults.timeout_ms, |ms| ms as u32);
+    let timeout_ms = js_input::optional_integer(object, "timeoutMs", 1, MAX_TIMEOUT_MS)?.unwrap_or(defaults.timeout_ms);
     let retries = match js_input::get(object, "retries")? {
         None => defaults.retries,
         Some(value) => retry_policy(&value, defaults.retries)?,
@@ -141,12 +140,9 @@ fn limits(object: &Object, defaults: CallLimits) -> Result<CallLimits, Error> {
 
 fn retry_policy(value: &JsValue, defaults: RetryPolicy) -> Result<RetryPolicy, Error> {
     let object = js_input::options(value, "retries", RETRY_OPTIONS)?;
-    let max_attempts = js_input::optional_integer(object, "maxAttempts", 1.0, f64::from(MAX_ATTEMPTS_LIMIT))?
-        .map_or(defaults.max_attempts, |n| n as u32);
-    let base_delay_ms = js_input::optional_integer(object, "baseDelayMs", 0.0, MAX_DELAY_MS)?
-        .map_or(defaults.base_delay_ms, |n| n as u64);
-    let max_delay_ms = js_input::optional_integer(object, "maxDelayMs", 0.0, MAX_DELAY_MS)?
-        .map_or(defaults.max_delay_ms, |n| n as u64);
+    let max_attempts = js_input::optional_integer(object, "maxAttempts", 1, MAX_ATTEMPTS_LIMIT)?.unwrap_or(defaults.max_attempts);
+    let base_delay_ms = js_input::optional_integer(object, "baseDelayMs", 0, MAX_DELAY_MS)?.map_or(defaults.base_delay_ms, u64::from);
+    let max_delay_ms = js_input::optional_integer(object, "maxDelayMs", 0, MAX_DELAY_MS)?.map_or(defaults.max_delay_ms, u64::from);
     Ok(RetryPolicy { max_attempts, base_delay_ms, max_delay_ms })
 }
 

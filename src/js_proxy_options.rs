@@ -75,7 +75,7 @@ pub fn proxy_settings(options: &JsValue) -> Result<ProxySettings, Error> {
     if !base_path.is_empty() && (!base_path.starts_with('/') || base_path.ends_with('/') || base_path.contains(['?', '#', '%'])) {
         return Err(Error::validation("basePath", "must start with / and not end with /, like \"/mi\""));
     }
-    let max_body_bytes = js_input::optional_integer(object, "maxBodyBytes", 1.0, 1_048_576.0)?.map_or(16_384, |n| n as usize);
+    let max_body_bytes = js_input::optional_integer(object, "maxBodyBytes", 1, 1_048_576)?.map_or(16_384, |n| n as usize);
     let (cors, allow_credentials, extra_headers) = cors(object)?;
     let mut allow_headers = vec!["content-type".to_owned()];
     allow_headers.extend(extra_headers);
@@ -86,7 +86,7 @@ pub fn proxy_settings(options: &JsValue) -> Result<ProxySettings, Error> {
         cors,
         allow_credentials,
         allow_headers: allow_headers.join(", "),
-        timeout_ms: js_input::optional_integer(object, "timeoutMs", 1.0, 2_147_483_647.0)?.map_or(DEFAULT_TIMEOUT_MS, |n| n as u32),
+        timeout_ms: js_input::optional_integer(object, "timeoutMs", 1, 2_147_483_647)?.unwrap_or(DEFAULT_TIMEOUT_MS),
         fetch: js_input::optional_function(object, "fetch")?,
     })
 }

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod envelope;
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod pipeline;
 pub mod proxy;
 pub mod retry;
@@ -31,6 +32,8 @@ mod js_options;
 mod js_proxy;
 #[cfg(target_arch = "wasm32")]
 mod js_proxy_options;
+#[cfg(target_arch = "wasm32")]
+mod js_results;
 #[cfg(target_arch = "wasm32")]
 mod js_sign;
 #[cfg(target_arch = "wasm32")]

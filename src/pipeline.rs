@@ -1,11 +1,9 @@
 //! One call through its attempts: sign with the (skew-corrected) clock → send → decode → retry or stop,
 //! with one log record per attempt. Knows no endpoint; it never formats a header or a secret.
 
-use serde::de::DeserializeOwned;
-
 use crate::client::{ApiCall, Client};
 use crate::clock;
-use crate::envelope;
+use crate::envelope::{self, FromResult};
 use crate::error::Error;
 use crate::http::{AttemptRecord, HttpResponse, Transport, TransportError};
 use crate::retry::{self, RetryPolicy};
@@ -30,7 +28,7 @@ pub struct Outcome<R> {
 }
 
 /// Runs `call` until it succeeds, fails for good, or runs out of attempts.
-pub async fn run<R: DeserializeOwned, T: Transport>(client: &Client, transport: &T, call: &ApiCall, limits: CallLimits) -> Outcome<R> {
+pub async fn run<R: FromResult, T: Transport>(client: &Client, transport: &T, call: &ApiCall, limits: CallLimits) -> Outcome<R> {
     let uri = client.config.endpoint.uri(&call.path);
     let attempted = format!("{} {}", call.method.as_str(), uri);
     let started_ms = client.server_now(transport);

@@ -2,10 +2,10 @@
 //! for every other one. Pure: it sees the request's method, path, headers and body as plain data and
 //! builds the call to sign; it never sends, never signs and never copies an incoming header.
 
-use serde::Deserialize;
-
 use crate::client::ApiCall;
+use crate::envelope::{optional_text, required_text};
 use crate::error::Error;
+use crate::json::{self, Value};
 use crate::workspaces::{self, CreateWorkspace};
 
 /// The operations a proxy can be told to forward, by their JS method names.
@@ -56,13 +56,13 @@ impl Refusal {
     /// A refusal in the gateway's envelope (`{"error":{errorCode,message,details}}`), so the client
     /// decodes it like any gateway answer.
     pub fn gateway(status: u16, code: &str, message: &str, details: &str) -> Self {
-        let body = serde_json::json!({ "error": { "errorCode": code, "message": message, "details": details } });
-        Refusal { status, body: body.to_string() }
+        let error = json::object_of_strings(&[("errorCode", Some(code)), ("message", Some(message)), ("details", Some(details))]);
+        Refusal { status, body: format!("{{\"error\":{error}}}") }
     }
 
     /// A refusal of the payload in the service's envelope (`{"code":"400","message":...}`).
     pub fn invalid(error: &Error) -> Self {
-        Refusal { status: 400, body: serde_json::json!({ "code": "400", "message": error.message }).to_string() }
+        Refusal { status: 400, body: json::object_of_strings(&[("code", Some("400")), ("message", Some(&error.message))]) }
     }
 
     fn not_allowed(method: &str) -> Self {
@@ -108,13 +108,15 @@ pub fn route(policy: &Policy, method: &str, path: &str, query: &str) -> Result<(
     Ok((operation, name.map(str::to_owned)))
 }
 
-/// The body `createWorkspace` accepts: exactly the documented fields.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct CreateBody {
-    workspace_name: String,
-    #[serde(default)]
-    bucket_name: Option<String>,
+/// The body `createWorkspace` accepts: a JSON object of exactly the documented fields.
+fn create_body(body: &str) -> Result<CreateWorkspace, String> {
+    let value = json::parse(body).map_err(str::to_owned)?;
+    let Value::Object(members) = &value else { return Err("not an object".to_owned()) };
+    if let Some((key, _)) = members.iter().find(|(k, _)| k != "workspaceName" && k != "bucketName") {
+        let shown: String = key.chars().take(40).filter(|c| !c.is_control()).collect();
+        return Err(format!("unknown field `{shown}`"));
+    }
+    Ok(CreateWorkspace { workspace_name: required_text(&value, "workspaceName")?, bucket_name: optional_text(&value, "bucketName")? })
 }
 
 /// The call to sign for a routed request, after checking its body with the client's own rules. The
@@ -122,9 +124,8 @@ struct CreateBody {
 pub fn call(operation: Operation, name: Option<&str>, body: &str) -> Result<ApiCall, Refusal> {
     match operation {
         Operation::CreateWorkspace => {
-            let parsed: CreateBody = serde_json::from_str(body)
+            let input = create_body(body)
                 .map_err(|e| Refusal::invalid(&Error::validation("body", &format!("must be a JSON object {{workspaceName, bucketName?}}: {e}"))))?;
-            let input = CreateWorkspace { workspace_name: parsed.workspace_name, bucket_name: parsed.bucket_name };
             workspaces::create_call(&input).map_err(|e| Refusal::invalid(&e))
         }
         Operation::GetWorkspace => {

@@ -1,59 +1,72 @@
 //! The workspace resource: its endpoints, inputs, results and their TypeScript shapes. Builds calls and
 //! names result types; it sends nothing and never sees credentials.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::client::ApiCall;
+use crate::envelope::{optional_count, optional_text, required_text, FromResult};
 use crate::error::Error;
+use crate::json::{self, Value};
 use crate::http::Method;
 use crate::validate;
 
 const WORKSPACES_PATH: &str = "/api/v1/workspaces";
 
-/// Input of `createWorkspace`; serialized as the request body.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Input of `createWorkspace`, sent as the request body `{workspaceName, bucketName?}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CreateWorkspace {
     pub workspace_name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bucket_name: Option<String>,
 }
 
-/// Result of `createWorkspace`: exactly the documented fields.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Result of `createWorkspace`: exactly the documented fields (JS names in the TypeScript below).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
     pub workspace_name: String,
-    #[serde(default)]
     pub created_user_name: Option<String>,
-    #[serde(default)]
     pub created_time: Option<String>,
-    #[serde(default)]
     pub updated_user_name: Option<String>,
-    #[serde(default)]
     pub updated_time: Option<String>,
 }
 
-/// Result of `getWorkspace`: exactly the documented fields.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// Result of `getWorkspace`: exactly the documented fields (JS names in the TypeScript below).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkspaceDetails {
     pub workspace_name: String,
-    #[serde(default)]
     pub workspace_url: Option<String>,
-    #[serde(default)]
     pub bucket_name: Option<String>,
-    #[serde(default)]
     pub monthly_analysis_count: Option<u64>,
-    #[serde(default)]
     pub created_user_name: Option<String>,
-    #[serde(default)]
     pub created_time: Option<String>,
-    #[serde(default)]
     pub updated_user_name: Option<String>,
-    #[serde(default)]
     pub updated_time: Option<String>,
+}
+
+impl FromResult for Workspace {
+    fn from_result(r: &Value) -> Result<Self, String> {
+        Ok(Workspace {
+            workspace_name: required_text(r, "workspaceName")?,
+            created_user_name: optional_text(r, "createdUserName")?,
+            created_time: optional_text(r, "createdTime")?,
+            updated_user_name: optional_text(r, "updatedUserName")?,
+            updated_time: optional_text(r, "updatedTime")?,
+        })
+    }
+}
+
+impl FromResult for WorkspaceDetails {
+    fn from_result(r: &Value) -> Result<Self, String> {
+        Ok(WorkspaceDetails {
+            workspace_name: required_text(r, "workspaceName")?,
+            workspace_url: optional_text(r, "workspaceUrl")?,
+            bucket_name: optional_text(r, "bucketName")?,
+            monthly_analysis_count: optional_count(r, "monthlyAnalysisCount")?,
+            created_user_name: optional_text(r, "createdUserName")?,
+            created_time: optional_text(r, "createdTime")?,
+            updated_user_name: optional_text(r, "updatedUserName")?,
+            updated_time: optional_text(r, "updatedTime")?,
+        })
+    }
 }
 
 impl From<WorkspaceDetails> for Workspace {
@@ -108,8 +121,10 @@ pub fn create_call(input: &CreateWorkspace) -> Result<ApiCall, Error> {
     if let Some(bucket) = &input.bucket_name {
         validate::bucket_name(bucket)?;
     }
-    let body = serde_json::to_string(input)
-        .map_err(|_| Error::validation("options", "must serialize to JSON"))?;
+    let body = json::object_of_strings(&[
+        ("workspaceName", Some(&input.workspace_name)),
+        ("bucketName", input.bucket_name.as_deref()),
+    ]);
     Ok(ApiCall { method: Method::Post, path: WORKSPACES_PATH.to_owned(), body: Some(body) })
 }
 

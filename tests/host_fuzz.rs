@@ -1,12 +1,14 @@
 //! Property tests over random input (proptest; offline): decoding never panics and always gives a typed
 //! outcome, both error envelopes keep their fields, validation agrees with a regex-free model of the
-//! rule, and the signer agrees with an independent HMAC-SHA256 (the `hmac-sha256` crate).
+//! rule, the signer agrees with an independent HMAC-SHA256 (the `hmac-sha256` crate), and the JSON reader
+//! and writer agree with serde_json.
 //! `PROPTEST_CASES=N` sets the cases per property (default 256); `scripts/fuzz.sh` runs a long campaign.
 #![cfg(not(target_arch = "wasm32"))]
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use ncloud_media_intelligence::envelope::decode;
+use ncloud_media_intelligence::json;
 use ncloud_media_intelligence::error::ErrorKind;
 use ncloud_media_intelligence::sign::{string_to_sign, Credentials};
 use ncloud_media_intelligence::validate::{encode_path_segment, workspace_name};
@@ -97,4 +99,65 @@ proptest! {
         let theirs = STANDARD.encode(hmac_sha256::HMAC::mac(message.as_bytes(), secret.as_bytes()));
         prop_assert_eq!(ours, theirs);
     }
+}
+
+/// Any JSON value, nested a few levels.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(serde_json::Value::from),
+        ".{0,12}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::vec((".{0,8}", inner), 0..6).prop_map(|members| serde_json::Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+/// Our parsed value in serde_json's terms (numbers through their text, objects keeping the last duplicate).
+fn as_serde(value: &json::Value) -> serde_json::Value {
+    match value {
+        json::Value::Null => serde_json::Value::Null,
+        json::Value::Bool(b) => serde_json::Value::Bool(*b),
+        json::Value::Number(text) => serde_json::from_str(text).expect("our number text is JSON"),
+        json::Value::String(s) => serde_json::Value::String(s.clone()),
+        json::Value::Array(items) => serde_json::Value::Array(items.iter().map(as_serde).collect()),
+        json::Value::Object(members) => serde_json::Value::Object(members.iter().map(|(k, v)| (k.clone(), as_serde(v))).collect()),
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_json_reader_agrees_with_serde_json_on_any_value(value in json_value(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.expect("serializes");
+        let ours = json::parse(&text).map_err(|e| format!("{e} in {text}"));
+        // Compared with serde_json's reading of the same text: its float parsing is not exact, and ours
+        // keeps a number's text, so both sides go through serde_json's parser.
+        let theirs: serde_json::Value = serde_json::from_str(&text).expect("serde_json reads its own output");
+        prop_assert_eq!(ours.map(|v| as_serde(&v)), Ok(theirs));
+    }
+
+    #[test]
+    fn the_json_reader_accepts_and_refuses_what_serde_json_does(text in body()) {
+        prop_assert_eq!(json::parse(&text).is_ok(), serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{:?}", text);
+    }
+
+    #[test]
+    fn written_strings_read_back_exactly(text in "\\PC{0,40}|[\u{0}-\u{1f}\"\\\\]{0,10}") {
+        let mut out = String::new();
+        json::write_string(&mut out, &text);
+        prop_assert_eq!(serde_json::from_str::<String>(&out).expect("valid JSON string"), text);
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_without_exhausting_the_stack() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(json::parse(&deep), Err("nested too deeply"));
+    let e = decode::<Workspace>("GET /x", 200, &deep).expect_err("refused");
+    assert_eq!(e.kind, ErrorKind::Decode);
 }
