@@ -234,7 +234,7 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u16, &'static str> {
-        let digits = self.bytes.get(self.at..self.at + 4).ok_or("invalid \\u escape")?;
+        let digits = self.bytes.get(self.at..self.at + 4).filter(|d| d.iter().all(u8::is_ascii_hexdigit)).ok_or("invalid \\u escape")?;
         let text = core::str::from_utf8(digits).map_err(|_| "invalid \\u escape")?;
         let value = u16::from_str_radix(text, 16).map_err(|_| "invalid \\u escape")?;
         self.at += 4;

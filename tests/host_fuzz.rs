@@ -161,3 +161,14 @@ fn deep_nesting_is_refused_without_exhausting_the_stack() {
     let e = decode::<Workspace>("GET /x", 200, &deep).expect_err("refused");
     assert_eq!(e.kind, ErrorKind::Decode);
 }
+
+#[test]
+fn json_edge_cases_match_the_grammar() {
+    for good in [r#""\u00e9\ud83d\ude00""#, "-0", "0.5e-3", "1E+2", r#"{"a":[],"b":{}}"#, " \n[1,\t2] "] {
+        assert!(json::parse(good).is_ok(), "{good}");
+    }
+    for bad in [r#""\u+fff""#, r#""\u00g0""#, "01", "-", "1.", ".5", "1e", "[1,]", r#"{"a":1,}"#, "nul", "\"a\u{1}\"", "{} {}"] {
+        assert!(json::parse(bad).is_err(), "{bad}");
+    }
+    assert_eq!(json::parse(r#""\ud83d\ude00""#), Ok(json::Value::String("😀".into())), "surrogate pairs join");
+}
