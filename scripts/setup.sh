@@ -26,7 +26,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -x "$ROOT/node_modules/.bin/tsc" ] || [ ! -x "$ROOT/node_modules/.bin/workerd" ]; then
   say "npm ci (binaryen's wasm-opt, typescript, workerd)"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  # npm 11's `npm ci` wants every platform's optional workerd binary in the lockfile; a registry mirror
+  # without the darwin/windows ones makes it refuse, while `npm install` of the same lockfile works.
+  (cd "$ROOT" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null \
+    || npm install --no-audit --no-fund --no-save --loglevel=error; })
 fi
 if [ "${MI_SKIP_BROWSER:-0}" != 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "apt-get install chromium chromium-driver"
