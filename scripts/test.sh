@@ -49,6 +49,7 @@ suite host-cargo-test count_rust cargo test --quiet
 suite emulator-self-test count_node_test node --test tests/emulator/
 bash scripts/build.sh || { echo "build failed"; exit 1; }
 suite pkg-committed count_plain bash scripts/check-pkg.sh
+suite size-budget count_plain node bench/size-check.mjs
 suite types-tsc-strict count_tsc tsc -p tests/types/tsconfig.json
 
 start_emulator EMULATOR || exit 1; PIDS+=("$EMULATOR_PID")

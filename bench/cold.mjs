@@ -1,0 +1,90 @@
+// Section 2, cold start, each sample a fresh process, variants interleaved so noise hits them alike:
+//   Node:    ms from process start (performance.now(), whose origin is process start) until the first
+//            signed headers exist, for bench/cold/node-{baseline,ours,crypto}.mjs; also the wall time of
+//            the whole `node script` run. "added" = median(variant) - median(empty module baseline).
+//   wasm:    compile and initSync times of the .wasm alone, in fresh processes (node-instantiate.mjs).
+//   workerd: wall time of `workerd test` on a config with one Worker (baseline empty Worker, ours
+//            importing pkg/workerd.js and signing, WebCrypto signing) ; workerd has no process-start clock.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { BENCH, PKG, QUICK, ROOT, median, report } from "./lib.mjs";
+
+const samples = QUICK ? 8 : 20;
+const workerdSamples = QUICK ? 5 : 15;
+
+function run(cmd, args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
+  return { wallMs, stdout: r.stdout };
+}
+
+// Node.
+const nodeVariants = ["baseline", "ours", "crypto"];
+const node = Object.fromEntries(nodeVariants.map((v) => [v, { ready: [], wall: [] }]));
+const compile = [];
+const instantiate = [];
+run(process.execPath, [join(BENCH, "cold", "node-ours.mjs")]); // file cache warm-up
+for (let i = 0; i < samples; i++) {
+  for (const v of nodeVariants) {
+    const { wallMs, stdout } = run(process.execPath, [join(BENCH, "cold", `node-${v}.mjs`)]);
+    node[v].ready.push(Number(stdout));
+    node[v].wall.push(wallMs);
+  }
+  const [c, inst] = run(process.execPath, [join(BENCH, "cold", "node-instantiate.mjs")]).stdout.split(" ").map(Number);
+  compile.push(c);
+  instantiate.push(inst);
+}
+
+// workerd: one directory per variant with its own config.
+const out = join(ROOT, "bench", "out", "workerd");
+rmSync(out, { recursive: true, force: true });
+const workerdVariants = ["baseline", "ours", "webcrypto"];
+for (const v of workerdVariants) {
+  const dir = join(out, v);
+  mkdirSync(join(dir, "pkg"), { recursive: true });
+  copyFileSync(join(BENCH, "cold", `worker-${v}.mjs`), join(dir, "worker.mjs"));
+  const modules = ['(name = "worker.mjs", esModule = embed "worker.mjs")'];
+  if (v === "ours") {
+    for (const f of ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_bg.wasm"]) copyFileSync(join(PKG, f), join(dir, "pkg", f));
+    modules.push('(name = "pkg/workerd.js", esModule = embed "pkg/workerd.js")');
+    modules.push('(name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js")');
+    modules.push('(name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm")');
+  }
+  writeFileSync(join(dir, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (services = [(name = "main", worker = .mainWorker)]);
+const mainWorker :Workerd.Worker = (
+  modules = [${modules.join(", ")}],
+  compatibilityDate = "2025-09-01",
+);
+`);
+}
+const workerd = join(ROOT, "node_modules", ".bin", "workerd");
+const edge = Object.fromEntries(workerdVariants.map((v) => [v, []]));
+run(workerd, ["test", join(out, "ours", "config.capnp")]);
+for (let i = 0; i < workerdSamples; i++) {
+  for (const v of workerdVariants) edge[v].push(run(workerd, ["test", join(out, v, "config.capnp")]).wallMs);
+}
+
+const m = (xs) => median(xs);
+report({
+  cold_start_samples: samples,
+  cold_start_node_ms_median: m(node.ours.ready),
+  cold_start_node_baseline_ms_median: m(node.baseline.ready),
+  cold_start_node_added_ms_median: m(node.ours.ready) - m(node.baseline.ready),
+  cold_start_node_crypto_ms_median: m(node.crypto.ready),
+  cold_start_node_crypto_added_ms_median: m(node.crypto.ready) - m(node.baseline.ready),
+  cold_start_node_wall_ms_median: m(node.ours.wall),
+  cold_start_node_baseline_wall_ms_median: m(node.baseline.wall),
+  cold_start_node_wall_added_ms_median: m(node.ours.wall) - m(node.baseline.wall),
+  wasm_compile_ms_median: m(compile),
+  wasm_instantiate_ms_median: m(instantiate),
+  cold_start_workerd_samples: workerdSamples,
+  cold_start_workerd_ms_median: m(edge.ours),
+  cold_start_workerd_baseline_ms_median: m(edge.baseline),
+  cold_start_workerd_added_ms_median: m(edge.ours) - m(edge.baseline),
+  cold_start_workerd_webcrypto_ms_median: m(edge.webcrypto),
+  cold_start_workerd_webcrypto_added_ms_median: m(edge.webcrypto) - m(edge.baseline),
+});

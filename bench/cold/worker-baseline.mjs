@@ -1,0 +1,4 @@
+// workerd cold-start baseline: an empty Worker with a test() handler.
+export default {
+  async test() {},
+};
