@@ -26,10 +26,13 @@ pub fn options<'a>(value: &'a JsValue, field: &'static str, known: &[&str]) -> R
 
 /// `value` as a plain object with its own keys, read through `catch` imports only.
 fn plain_object<'a>(value: &'a JsValue, field: &'static str) -> Result<(&'a Object, Array), Error> {
+    thread_local! {
+        // Object.prototype, read once from a fresh object.
+        static OBJECT_PROTOTYPE: Option<JsValue> = Reflect::get_prototype_of(&Object::new()).ok().map(JsValue::from);
+    }
     let plain = value.is_object() && !value.is_function() && {
         let proto = Reflect::get_prototype_of(value).map(JsValue::from);
-        let object_proto = Reflect::get_prototype_of(&Object::new()).map(JsValue::from);
-        matches!((proto, object_proto), (Ok(p), Ok(o)) if p.is_null() || p == o)
+        matches!(proto, Ok(p) if p.is_null() || OBJECT_PROTOTYPE.with(|o| o.as_ref() == Some(&p)))
     };
     if !plain {
         return Err(Error::validation(field, &format!("must be a plain object, not {}", describe(value))));

@@ -80,3 +80,4 @@ pub fn sleep(ms: f64, signals: &[AbortSignal]) -> (Promise, Guard) {
     });
     (promise, guard)
 }
+
