@@ -58,11 +58,12 @@ const ROWS = [
     ["workerd: added over empty Worker, ours / WebCrypto", ["cold_start_workerd_added_ms_median", "cold_start_workerd_webcrypto_added_ms_median"], "ms"],
   ]],
   ["Signing (same 64 messages, ops/s, medians of rounds)", [
-    ["ours signRequest", ["sign_ops_per_sec_ours"], "ops/s"],
+    ["ours: signRequest (keys per call) / NcpSigner (keyed once)", ["sign_ops_per_sec_ours", "sign_ops_per_sec_ours_keyed"], "ops/s"],
     ["node:crypto createHmac / WebCrypto awaited / WebCrypto 64 in flight / pure JS", ["sign_ops_per_sec_node_crypto", "sign_ops_per_sec_webcrypto", "sign_ops_per_sec_webcrypto_batch64", "sign_ops_per_sec_purejs"], "ops/s"],
     ["ratio ours / node:crypto (target >= 1)", ["sign_ratio_vs_node_crypto"], "x"],
     ["ratio ours / WebCrypto awaited (target >= 10) / 64 in flight", ["sign_ratio_vs_webcrypto", "sign_ratio_vs_webcrypto_batch64"], "x"],
     ["ratio ours / pure JS", ["sign_ratio_vs_purejs"], "x"],
+    ["ratio NcpSigner / node:crypto (target >= 1) / WebCrypto awaited (target >= 10)", ["sign_ratio_keyed_vs_node_crypto", "sign_ratio_keyed_vs_webcrypto"], "x"],
   ]],
   ["Per-call client cost (local server in another process)", [
     ["getWorkspace CPU per call: ours / hand-written", ["per_call_cpu_us_ours_get", "per_call_cpu_us_hand_get"], "us"],

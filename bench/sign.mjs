@@ -1,6 +1,7 @@
 // Section 3, signing throughput: signatures per second over the same 64 requests (bench/lib.mjs), each
 // signer producing the three NCP headers from (method, uri, timestamp, accessKey, secretKey):
 //   ours       signRequest (wasm; keys the HMAC on every call, as its API takes the secret each time)
+//   keyed      NcpSigner#sign (wasm; keyed once, as the client itself signs)
 //   node       node:crypto createHmac (keyed on every call: the API has no reusable keyed state)
 //   webcrypto  crypto.subtle.sign with the key imported once; each call awaited (a request's path), and
 //              64 in flight at once (its best case)
@@ -9,7 +10,7 @@
 import { createHmac } from "node:crypto";
 import { hmacSha256Base64 } from "./hmac-js.mjs";
 import { ACCESS_KEY, QUICK, REQUESTS, SECRET_KEY, median, opsPerSec, opsPerSecAsync, report, stringToSign } from "./lib.mjs";
-import { signRequest } from "../pkg/index.js";
+import { NcpSigner, signRequest } from "../pkg/index.js";
 
 const N = REQUESTS.length;
 const headers = (r, signature) => ({
@@ -22,6 +23,11 @@ const message = (r) => stringToSign(r.method, r.uri, r.timestamp, ACCESS_KEY);
 const ours = (i) => {
   const r = REQUESTS[i % N];
   return signRequest({ method: r.method, uri: r.uri, accessKey: ACCESS_KEY, secretKey: SECRET_KEY, timestamp: r.timestamp });
+};
+const signer = new NcpSigner({ accessKey: ACCESS_KEY, secretKey: SECRET_KEY });
+const keyed = (i) => {
+  const r = REQUESTS[i % N];
+  return signer.sign(r.method, r.uri, r.timestamp);
 };
 const node = (i) => {
   const r = REQUESTS[i % N];
@@ -41,7 +47,7 @@ const webcrypto = async (i) => {
 
 for (let i = 0; i < N; i++) {
   const want = JSON.stringify(node(i));
-  for (const [name, got] of [["ours", ours(i)], ["purejs", purejs(i)], ["webcrypto", await webcrypto(i)]]) {
+  for (const [name, got] of [["ours", ours(i)], ["keyed", keyed(i)], ["purejs", purejs(i)], ["webcrypto", await webcrypto(i)]]) {
     if (JSON.stringify(got) !== want) throw new Error(`${name} disagrees with node:crypto on request ${i}: ${JSON.stringify(got)}`);
   }
 }
@@ -49,9 +55,10 @@ for (let i = 0; i < N; i++) {
 const iterations = QUICK ? 5_000 : 20_000;
 const rounds = QUICK ? 5 : 9;
 // Interleave the signers round by round so machine noise hits them alike.
-const samples = { ours: [], node: [], purejs: [], webcrypto: [], webcrypto_batch64: [] };
+const samples = { ours: [], keyed: [], node: [], purejs: [], webcrypto: [], webcrypto_batch64: [] };
 for (let r = 0; r < rounds; r++) {
   samples.ours.push(opsPerSec(ours, iterations, 1));
+  samples.keyed.push(opsPerSec(keyed, iterations, 1));
   samples.node.push(opsPerSec(node, iterations, 1));
   samples.purejs.push(opsPerSec(purejs, iterations / 5, 1));
   samples.webcrypto.push(await opsPerSecAsync(webcrypto, iterations / 5, 1));
@@ -61,6 +68,9 @@ const rate = Object.fromEntries(Object.entries(samples).map(([name, values]) => 
 
 report({
   sign_ops_per_sec_ours: Math.round(rate.ours),
+  sign_ops_per_sec_ours_keyed: Math.round(rate.keyed),
+  sign_ratio_keyed_vs_node_crypto: rate.keyed / rate.node,
+  sign_ratio_keyed_vs_webcrypto: rate.keyed / rate.webcrypto,
   sign_ops_per_sec_node_crypto: Math.round(rate.node),
   sign_ops_per_sec_webcrypto: Math.round(rate.webcrypto),
   sign_ops_per_sec_webcrypto_batch64: Math.round(rate.webcrypto_batch64),

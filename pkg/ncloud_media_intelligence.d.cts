@@ -74,6 +74,12 @@ export interface SignRequestOptions {
     timestamp?: number | string;
 }
 
+/** Options of `new NcpSigner(...)`. */
+export interface NcpSignerOptions {
+    accessKey: string;
+    secretKey: string;
+}
+
 /** The headers that authenticate one NCP API Gateway request. */
 export interface NcpSignatureHeaders {
     "x-ncp-apigw-timestamp": string;
@@ -236,6 +242,38 @@ export class MediaIntelligence {
      * ```
      */
     constructor(options: MediaIntelligenceOptions);
+}
+
+/**
+ * A signer keyed once with an access key and secret: the fastest way to sign many requests (the
+ * HMAC key state is computed at construction, not per call). Keep it on a server or in an edge
+ * function, like the secret it holds.
+ *
+ * ```js
+ * import { NcpSigner } from "ncloud-media-intelligence";
+ * const signer = new NcpSigner({ accessKey, secretKey });
+ * const headers = signer.sign("GET", "/api/v1/workspaces/my-workspace");
+ * ```
+ */
+export class NcpSigner {
+    free(): void;
+    /**
+     * Checks the keys and keys the HMAC; throws a `ValidationError` naming the field at fault.
+     *
+     * ```js
+     * const signer = new NcpSigner({ accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY });
+     * ```
+     */
+    constructor(options: NcpSignerOptions);
+    /**
+     * Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
+     * the three headers, exactly as `signRequest` would.
+     *
+     * ```js
+     * const headers = signer.sign("POST", "/api/v1/workspaces", Date.now());
+     * ```
+     */
+    sign(method: string, uri: string, timestamp: number | string): NcpSignatureHeaders;
 }
 
 /**

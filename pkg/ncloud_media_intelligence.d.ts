@@ -74,6 +74,12 @@ export interface SignRequestOptions {
     timestamp?: number | string;
 }
 
+/** Options of `new NcpSigner(...)`. */
+export interface NcpSignerOptions {
+    accessKey: string;
+    secretKey: string;
+}
+
 /** The headers that authenticate one NCP API Gateway request. */
 export interface NcpSignatureHeaders {
     "x-ncp-apigw-timestamp": string;
@@ -239,6 +245,38 @@ export class MediaIntelligence {
 }
 
 /**
+ * A signer keyed once with an access key and secret: the fastest way to sign many requests (the
+ * HMAC key state is computed at construction, not per call). Keep it on a server or in an edge
+ * function, like the secret it holds.
+ *
+ * ```js
+ * import { NcpSigner } from "ncloud-media-intelligence";
+ * const signer = new NcpSigner({ accessKey, secretKey });
+ * const headers = signer.sign("GET", "/api/v1/workspaces/my-workspace");
+ * ```
+ */
+export class NcpSigner {
+    free(): void;
+    /**
+     * Checks the keys and keys the HMAC; throws a `ValidationError` naming the field at fault.
+     *
+     * ```js
+     * const signer = new NcpSigner({ accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY });
+     * ```
+     */
+    constructor(options: NcpSignerOptions);
+    /**
+     * Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
+     * the three headers, exactly as `signRequest` would.
+     *
+     * ```js
+     * const headers = signer.sign("POST", "/api/v1/workspaces", Date.now());
+     * ```
+     */
+    sign(method: string, uri: string, timestamp: number | string): NcpSignatureHeaders;
+}
+
+/**
  * Builds a fetch handler `(request) => Promise<Response>` that signs and forwards the operations in
  * `allow` to NCP and refuses everything else without contacting it. Use it as a Worker's `fetch`, in
  * Deno or Bun servers, or in Node behind a two-line `node:http` adapter (see the README).
@@ -283,16 +321,19 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_mediaintelligence_free: (a: number, b: number) => void;
+    readonly __wbg_ncpsigner_free: (a: number, b: number) => void;
     readonly createProxyHandler: (a: any) => [number, number, number];
     readonly isMediaIntelligenceError: (a: any) => number;
     readonly mediaintelligence_createWorkspace: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getWorkspace: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_new: (a: any) => [number, number, number];
+    readonly ncpsigner_new: (a: any) => [number, number, number];
+    readonly ncpsigner_sign: (a: number, b: any, c: any, d: number) => [number, number, number];
     readonly signRequest: (a: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h44269896271cca06: (a: number, b: number, c: any) => any;
-    readonly wasm_bindgen__convert__closures_____invoke__h5f981c5fd7919014: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h11912bd58c165dc1: (a: number, b: number, c: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__hf4cbc3bd164f7e51: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

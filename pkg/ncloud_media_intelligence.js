@@ -74,6 +74,67 @@ export class MediaIntelligence {
 if (Symbol.dispose) MediaIntelligence.prototype[Symbol.dispose] = MediaIntelligence.prototype.free;
 
 /**
+ * A signer keyed once with an access key and secret: the fastest way to sign many requests (the
+ * HMAC key state is computed at construction, not per call). Keep it on a server or in an edge
+ * function, like the secret it holds.
+ *
+ * ```js
+ * import { NcpSigner } from "ncloud-media-intelligence";
+ * const signer = new NcpSigner({ accessKey, secretKey });
+ * const headers = signer.sign("GET", "/api/v1/workspaces/my-workspace");
+ * ```
+ */
+export class NcpSigner {
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        NcpSignerFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_ncpsigner_free(ptr, 0);
+    }
+    /**
+     * Checks the keys and keys the HMAC; throws a `ValidationError` naming the field at fault.
+     *
+     * ```js
+     * const signer = new NcpSigner({ accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY });
+     * ```
+     * @param {NcpSignerOptions} options
+     */
+    constructor(options) {
+        const ret = wasm.ncpsigner_new(options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        this.__wbg_ptr = ret[0];
+        NcpSignerFinalization.register(this, this.__wbg_ptr, this);
+        return this;
+    }
+    /**
+     * Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
+     * the three headers, exactly as `signRequest` would.
+     *
+     * ```js
+     * const headers = signer.sign("POST", "/api/v1/workspaces", Date.now());
+     * ```
+     * @param {string} method
+     * @param {string} uri
+     * @param {number | string} timestamp
+     * @returns {NcpSignatureHeaders}
+     */
+    sign(method, uri, timestamp) {
+        const ret = wasm.ncpsigner_sign(this.__wbg_ptr, method, uri, isLikeNone(timestamp) ? 0 : addToExternrefTable0(timestamp));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) NcpSigner.prototype[Symbol.dispose] = NcpSigner.prototype.free;
+
+/**
  * Builds a fetch handler `(request) => Promise<Response>` that signs and forwards the operations in
  * `allow` to NCP and refuses everything else without contacting it. Use it as a Worker's `fetch`, in
  * Deno or Bun servers, or in Node behind a two-line `node:http` adapter (see the README).
@@ -547,7 +608,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 2, ret: NamedExternref("Promise<any>"), inner_ret: Some(NamedExternref("Promise<any>")) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h44269896271cca06);
+            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h11912bd58c165dc1);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
@@ -557,7 +618,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 3, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h5f981c5fd7919014);
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__hf4cbc3bd164f7e51);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0) {
@@ -585,12 +646,12 @@ function __wbg_get_imports() {
     };
 }
 
-function wasm_bindgen__convert__closures_____invoke__h5f981c5fd7919014(arg0, arg1) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h5f981c5fd7919014(arg0, arg1);
+function wasm_bindgen__convert__closures_____invoke__hf4cbc3bd164f7e51(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__hf4cbc3bd164f7e51(arg0, arg1);
 }
 
-function wasm_bindgen__convert__closures_____invoke__h44269896271cca06(arg0, arg1, arg2) {
-    const ret = wasm.wasm_bindgen__convert__closures_____invoke__h44269896271cca06(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures_____invoke__h11912bd58c165dc1(arg0, arg1, arg2) {
+    const ret = wasm.wasm_bindgen__convert__closures_____invoke__h11912bd58c165dc1(arg0, arg1, arg2);
     return ret;
 }
 
@@ -608,6 +669,9 @@ function wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475(arg0, arg
 const MediaIntelligenceFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_mediaintelligence_free(ptr, 1));
+const NcpSignerFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_ncpsigner_free(ptr, 1));
 
 function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();

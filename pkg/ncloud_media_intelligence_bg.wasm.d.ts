@@ -2,16 +2,19 @@
 /* eslint-disable */
 export const memory: WebAssembly.Memory;
 export const __wbg_mediaintelligence_free: (a: number, b: number) => void;
+export const __wbg_ncpsigner_free: (a: number, b: number) => void;
 export const createProxyHandler: (a: any) => [number, number, number];
 export const isMediaIntelligenceError: (a: any) => number;
 export const mediaintelligence_createWorkspace: (a: number, b: any, c: number) => any;
 export const mediaintelligence_getWorkspace: (a: number, b: any, c: number) => any;
 export const mediaintelligence_new: (a: any) => [number, number, number];
+export const ncpsigner_new: (a: any) => [number, number, number];
+export const ncpsigner_sign: (a: number, b: any, c: any, d: number) => [number, number, number];
 export const signRequest: (a: any) => [number, number, number];
 export const wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
 export const wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
-export const wasm_bindgen__convert__closures_____invoke__h44269896271cca06: (a: number, b: number, c: any) => any;
-export const wasm_bindgen__convert__closures_____invoke__h5f981c5fd7919014: (a: number, b: number) => void;
+export const wasm_bindgen__convert__closures_____invoke__h11912bd58c165dc1: (a: number, b: number, c: any) => any;
+export const wasm_bindgen__convert__closures_____invoke__hf4cbc3bd164f7e51: (a: number, b: number) => void;
 export const __wbindgen_malloc: (a: number, b: number) => number;
 export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
 export const __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -45,15 +45,18 @@ impl Endpoint {
         if rest.contains(['?', '#']) || rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(Error::validation("endpoint", RULE));
         }
-        let (host, path) = match rest.find('/') {
-            Some(at) => rest.split_at(at),
+        // `split_once` rather than slicing at an index: no slice-boundary panic path in the wasm.
+        let (host, path) = match rest.split_once('/') {
+            Some((host, path)) => (host, path),
             None => (rest, ""),
         };
         if host.is_empty() {
             return Err(Error::validation("endpoint", RULE));
         }
         let scheme = text.get(..text.len() - rest.len()).unwrap_or("https://");
-        Ok(Endpoint { origin: format!("{scheme}{host}"), base_path: path.trim_end_matches('/').to_owned() })
+        let base_path = path.trim_end_matches('/');
+        let base_path = if base_path.is_empty() { String::new() } else { format!("/{base_path}") };
+        Ok(Endpoint { origin: format!("{scheme}{host}"), base_path })
     }
 
     /// The path and query to sign and send for an API path: any base path, then the API path.

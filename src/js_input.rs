@@ -69,10 +69,13 @@ pub fn string(value: &JsValue, field: &'static str) -> Result<String, Error> {
     let text = value
         .dyn_ref::<JsString>()
         .ok_or_else(|| Error::validation(field, &format!("must be a string, not {}", describe(value))))?;
-    if !text.is_valid_utf16() {
+    let converted = String::from(text);
+    // The conversion turns a lone surrogate into U+FFFD; only then is the exact (one call per UTF-16
+    // unit) check worth its cost, to tell a real U+FFFD from a replaced surrogate.
+    if converted.contains('\u{FFFD}') && !text.is_valid_utf16() {
         return Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)"));
     }
-    Ok(String::from(text))
+    Ok(converted)
 }
 
 /// A required, non-empty string property.

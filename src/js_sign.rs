@@ -24,6 +24,12 @@ export interface SignRequestOptions {
   timestamp?: number | string;
 }
 
+/** Options of `new NcpSigner(...)`. */
+export interface NcpSignerOptions {
+  accessKey: string;
+  secretKey: string;
+}
+
 /** The headers that authenticate one NCP API Gateway request. */
 export interface NcpSignatureHeaders {
   "x-ncp-apigw-timestamp": string;
@@ -48,16 +54,98 @@ pub fn sign_request(
     signed_headers(&options).map_err(|e| js_error::to_js(&e))
 }
 
-fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
-    let object: &Object = js_input::options(options, "options", SIGN_OPTIONS)?;
-    let method = js_input::required_string(object, "method")?;
-    if method.len() > 16 || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
+/// A signer keyed once with an access key and secret: the fastest way to sign many requests (the
+/// HMAC key state is computed at construction, not per call). Keep it on a server or in an edge
+/// function, like the secret it holds.
+///
+/// ```js
+/// import { NcpSigner } from "ncloud-media-intelligence";
+/// const signer = new NcpSigner({ accessKey, secretKey });
+/// const headers = signer.sign("GET", "/api/v1/workspaces/my-workspace");
+/// ```
+#[wasm_bindgen]
+pub struct NcpSigner {
+    credentials: Credentials,
+}
+
+#[wasm_bindgen]
+impl NcpSigner {
+    /// Checks the keys and keys the HMAC; throws a `ValidationError` naming the field at fault.
+    ///
+    /// ```js
+    /// const signer = new NcpSigner({ accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY });
+    /// ```
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "NcpSignerOptions")] options: JsValue) -> Result<NcpSigner, JsValue> {
+        let keys = || -> Result<Credentials, Error> {
+            let object: &Object = js_input::options(&options, "options", &["accessKey", "secretKey"])?;
+            let access_key = js_input::required_string(object, "accessKey")?;
+            validate::access_key(&access_key)?;
+            let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
+            validate::secret_key(&secret_key)?;
+            Ok(Credentials::new(&access_key, &secret_key))
+        };
+        keys().map(|credentials| NcpSigner { credentials }).map_err(|e| js_error::to_js(&e))
+    }
+
+    /// Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
+    /// the three headers, exactly as `signRequest` would.
+    ///
+    /// ```js
+    /// const headers = signer.sign("POST", "/api/v1/workspaces", Date.now());
+    /// ```
+    #[wasm_bindgen(unchecked_return_type = "NcpSignatureHeaders")]
+    pub fn sign(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] method: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] uri: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | string")] timestamp: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let sign = || -> Result<JsValue, Error> {
+            let method = checked_method(js_input::string(&method, "method")?)?;
+            let uri = checked_uri(js_input::string(&uri, "uri")?)?;
+            let timestamp = match timestamp.filter(|t| !t.is_undefined() && !t.is_null()) {
+                None => js_sys::Date::now() as u64,
+                Some(value) => timestamp_ms(&value)?,
+            };
+            Ok(headers_object(&self.credentials, &method, &uri, timestamp))
+        };
+        sign().map_err(|e| js_error::to_js(&e))
+    }
+}
+
+fn checked_method(method: String) -> Result<String, Error> {
+    if method.is_empty() || method.len() > 16 || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(Error::validation("method", "must be 1 to 16 letters, such as GET or POST"));
     }
-    let uri = js_input::required_string(object, "uri")?;
+    Ok(method.to_ascii_uppercase())
+}
+
+fn checked_uri(uri: String) -> Result<String, Error> {
     if uri.len() > 16_384 || !uri.starts_with('/') || uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(Error::validation("uri", "must be the path and query as sent: start with /, no spaces, at most 16384 characters"));
     }
+    Ok(uri)
+}
+
+fn headers_object(credentials: &Credentials, method: &str, uri: &str, timestamp_ms: u64) -> JsValue {
+    let signed = credentials.sign(method, uri, timestamp_ms);
+    let headers = Object::new();
+    for (name, value) in [
+        (HEADER_TIMESTAMP, signed.timestamp),
+        (HEADER_ACCESS_KEY, signed.access_key),
+        (HEADER_SIGNATURE, signed.signature),
+    ] {
+        // Defining a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(&value));
+    }
+    headers.into()
+}
+
+fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
+    let object: &Object = js_input::options(options, "options", SIGN_OPTIONS)?;
+    let method = checked_method(js_input::required_string(object, "method")?)?;
+    let uri = checked_uri(js_input::required_string(object, "uri")?)?;
     let access_key = js_input::required_string(object, "accessKey")?;
     validate::access_key(&access_key)?;
     let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
@@ -66,16 +154,7 @@ fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
         None => js_sys::Date::now() as u64,
         Some(value) => timestamp_ms(&value)?,
     };
-    let signed = Credentials::new(&access_key, &secret_key).sign(&method.to_ascii_uppercase(), &uri, timestamp);
-    let headers = Object::new();
-    for (name, value) in [
-        (HEADER_TIMESTAMP, signed.timestamp),
-        (HEADER_ACCESS_KEY, signed.access_key),
-        (HEADER_SIGNATURE, signed.signature),
-    ] {
-        let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(&value));
-    }
-    Ok(headers.into())
+    Ok(headers_object(&Credentials::new(&access_key, &secret_key), &method, &uri, timestamp))
 }
 
 /// A timestamp given as a number or as decimal text: a whole number of milliseconds, 0 to 2^53.

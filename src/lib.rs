@@ -44,4 +44,4 @@ pub use js_client::MediaIntelligence;
 #[cfg(target_arch = "wasm32")]
 pub use js_proxy::create_proxy_handler;
 #[cfg(target_arch = "wasm32")]
-pub use js_sign::sign_request;
+pub use js_sign::{sign_request, NcpSigner};

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Promise, Reflect};
-use ncloud_media_intelligence::{sign_request, MediaIntelligence};
+use ncloud_media_intelligence::{sign_request, MediaIntelligence, NcpSigner};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -208,9 +208,27 @@ fn sign_request_matches_the_independent_vectors() {
         ]);
         let headers = sign_request(input).map_err(|e| text(&e, "message")).expect("signs");
         assert_eq!(text(&headers, "x-ncp-apigw-signature-v2"), text(&case, "signature"), "{:?}", text(&case, "name"));
+        let keys = options(&[("accessKey", get(&case, "accessKey")), ("secretKey", get(&case, "secretKey"))]);
+        let signer = NcpSigner::new(keys).map_err(|e| text(&e, "message")).expect("signer");
+        let keyed = signer.sign(get(&case, "method"), get(&case, "uri"), Some(get(&case, "timestamp"))).map_err(|e| text(&e, "message")).expect("signs");
+        assert_eq!(text(&keyed, "x-ncp-apigw-signature-v2"), text(&case, "signature"), "keyed signer, {:?}", text(&case, "name"));
         assert_eq!(text(&headers, "x-ncp-apigw-timestamp"), text(&case, "timestamp"));
         assert_eq!(text(&headers, "x-ncp-iam-access-key"), text(&case, "accessKey"));
     }
+}
+
+#[wasm_bindgen_test]
+fn the_keyed_signer_checks_its_input() {
+    let signer = NcpSigner::new(options(&[("accessKey", "ak".into()), ("secretKey", "sk".into())])).map_err(|e| text(&e, "message")).expect("signer");
+    let now = signer.sign("get".into(), "/x".into(), None).map_err(|e| text(&e, "message")).expect("defaults to now");
+    assert!(text(&now, "x-ncp-apigw-timestamp").is_some_and(|t| t.len() == 13));
+    for (method, uri, field) in [(JsValue::from(1), JsValue::from("/x"), "method"), ("GET".into(), "x".into(), "uri"), ("GET".into(), JsValue::NULL, "uri")] {
+        let e = signer.sign(method, uri, None).err().expect(field);
+        assert_error(&e, "ValidationError", "INVALID_INPUT");
+        assert_eq!(text(&e, "field").as_deref(), Some(field));
+    }
+    let e = NcpSigner::new(options(&[("accessKey", "ak".into())])).err().expect("no secret");
+    assert_eq!(text(&e, "field").as_deref(), Some("secretKey"));
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,7 @@
 // TypeError from the glue), and the same wasm instance must keep working afterwards.
 //   node tests/faults/bad-input.mjs     (needs pkg/ built)
 import { createHmac } from "node:crypto";
-import { MediaIntelligence, isMediaIntelligenceError, signRequest } from "../../pkg/index.js";
+import { MediaIntelligence, NcpSigner, isMediaIntelligenceError, signRequest } from "../../pkg/index.js";
 import { KEYS, keep, secretsNeverLeaked, startEmulator, tally } from "./harness.mjs";
 
 const huge = "a".repeat(1 << 20);
@@ -52,6 +52,7 @@ function throwsTyped(call, where) {
 
 // Empty plain objects are valid `retries` and per-call options (every field has a default).
 const EMPTY_OPTIONS = ["object", "null prototype"];
+const signer = new NcpSigner({ accessKey: "ak", secretKey: "sk" });
 const validSign = { method: "GET", uri: "/api/v1/workspaces", accessKey: "ak", secretKey: "sk", timestamp: 1 };
 for (const [label, junk] of Object.entries(JUNK)) {
   throwsTyped(() => new MediaIntelligence(junk), `new MediaIntelligence(${label})`);
@@ -69,6 +70,10 @@ for (const [label, junk] of Object.entries(JUNK)) {
   await rejectsTyped(() => good.getWorkspace(junk), `getWorkspace(${label})`);
   throwsTyped(() => signRequest(junk), `signRequest(${label})`);
   for (const field of ["method", "uri", "accessKey", "secretKey"]) throwsTyped(() => signRequest({ ...validSign, [field]: junk }), `signRequest ${field}: ${label}`);
+  throwsTyped(() => new NcpSigner(junk), `new NcpSigner(${label})`);
+  throwsTyped(() => signer.sign(junk, "/x"), `NcpSigner.sign method: ${label}`);
+  throwsTyped(() => signer.sign("GET", junk), `NcpSigner.sign uri: ${label}`);
+  if (junk !== undefined && junk !== null && label !== "zero") throwsTyped(() => signer.sign("GET", "/x", junk), `NcpSigner.sign timestamp: ${label}`); // 0 is the epoch: valid
   t.check(isMediaIntelligenceError(junk) === false, `isMediaIntelligenceError(${label}) is false`);
 }
 
@@ -79,6 +84,7 @@ t.check(created.workspaceName === name && (await good.getWorkspace(name)).worksp
 const headers = signRequest(validSign);
 const expected = createHmac("sha256", "sk").update("GET /api/v1/workspaces\n1\nak").digest("base64");
 t.check(headers["x-ncp-apigw-signature-v2"] === expected, "signRequest still agrees with node:crypto");
+t.check(signer.sign("GET", "/api/v1/workspaces", 1)["x-ncp-apigw-signature-v2"] === expected, "NcpSigner still agrees with node:crypto");
 const secrets = secretsNeverLeaked();
 t.check(secrets.leaks.length === 0, `no secret in ${secrets.checked} error messages`, secrets.leaks[0]);
 emulator.stop();

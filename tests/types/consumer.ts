@@ -2,6 +2,7 @@
 // The IsAny checks fail compilation if any public parameter or result is typed `any`.
 import {
   MediaIntelligence,
+  NcpSigner,
   isMediaIntelligenceError,
   signRequest,
   type AttemptRecord,
@@ -25,6 +26,8 @@ notAny<ReturnType<Get>>(true);
 notAny<ConstructorParameters<typeof MediaIntelligence>[0]>(true);
 notAny<Parameters<typeof signRequest>[0]>(true);
 notAny<ReturnType<typeof signRequest>>(true);
+notAny<ReturnType<NcpSigner["sign"]>>(true);
+exactly<ReturnType<NcpSigner["sign"]>, NcpSignatureHeaders>(true);
 exactly<Awaited<ReturnType<Create>>, Workspace>(true);
 exactly<Awaited<ReturnType<Get>>, WorkspaceDetails>(true);
 exactly<Parameters<Get>[0], string>(true);
