@@ -59,14 +59,16 @@ for (let r = 0; r < rounds; r++) {
 }
 
 const m = (xs) => median(xs);
+// Ratios: the median of per-round ratios (each round ran both clients back to back).
+const paired = (a, b) => median(a.map((x, r) => x / b[r]));
 report({
   per_call_cpu_us_ours_get: m(cpu.ours.get),
   per_call_cpu_us_hand_get: m(cpu.hand.get),
-  per_call_cpu_ratio_get: m(cpu.ours.get) / m(cpu.hand.get),
+  per_call_cpu_ratio_get: paired(cpu.ours.get, cpu.hand.get),
   per_call_cpu_us_ours_create: m(cpu.ours.create),
   per_call_cpu_us_hand_create: m(cpu.hand.create),
-  per_call_cpu_ratio_create: m(cpu.ours.create) / m(cpu.hand.create),
+  per_call_cpu_ratio_create: paired(cpu.ours.create, cpu.hand.create),
   stub_fetch_get_us_ours: 1e6 / m(stubRate.ours),
   stub_fetch_get_us_hand: 1e6 / m(stubRate.hand),
-  stub_fetch_get_ratio: m(stubRate.hand) / m(stubRate.ours),
+  stub_fetch_get_ratio: paired(stubRate.hand, stubRate.ours),
 });

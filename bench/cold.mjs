@@ -1,7 +1,8 @@
 // Section 2, cold start, each sample a fresh process, variants interleaved so noise hits them alike:
 //   Node:    ms from process start (performance.now(), whose origin is process start) until the first
 //            signed headers exist, for bench/cold/node-{baseline,ours,crypto}.mjs; also the wall time of
-//            the whole `node script` run. "added" = median(variant) - median(empty module baseline).
+//            the whole `node script` run. "added" = median over samples of (variant - baseline) taken
+//            back to back in the same sample, which follows load drift better than a difference of medians.
 //   wasm:    compile and initSync times of the .wasm alone, in fresh processes (node-instantiate.mjs).
 //   workerd: wall time of `workerd test` on a config with one Worker (baseline empty Worker, ours
 //            importing pkg/workerd.js and signing, WebCrypto signing) ; workerd has no process-start clock.
@@ -69,22 +70,23 @@ for (let i = 0; i < workerdSamples; i++) {
 }
 
 const m = (xs) => median(xs);
+const added = (xs, base) => median(xs.map((x, i) => x - base[i]));
 report({
   cold_start_samples: samples,
   cold_start_node_ms_median: m(node.ours.ready),
   cold_start_node_baseline_ms_median: m(node.baseline.ready),
-  cold_start_node_added_ms_median: m(node.ours.ready) - m(node.baseline.ready),
+  cold_start_node_added_ms_median: added(node.ours.ready, node.baseline.ready),
   cold_start_node_crypto_ms_median: m(node.crypto.ready),
-  cold_start_node_crypto_added_ms_median: m(node.crypto.ready) - m(node.baseline.ready),
+  cold_start_node_crypto_added_ms_median: added(node.crypto.ready, node.baseline.ready),
   cold_start_node_wall_ms_median: m(node.ours.wall),
   cold_start_node_baseline_wall_ms_median: m(node.baseline.wall),
-  cold_start_node_wall_added_ms_median: m(node.ours.wall) - m(node.baseline.wall),
+  cold_start_node_wall_added_ms_median: added(node.ours.wall, node.baseline.wall),
   wasm_compile_ms_median: m(compile),
   wasm_instantiate_ms_median: m(instantiate),
   cold_start_workerd_samples: workerdSamples,
   cold_start_workerd_ms_median: m(edge.ours),
   cold_start_workerd_baseline_ms_median: m(edge.baseline),
-  cold_start_workerd_added_ms_median: m(edge.ours) - m(edge.baseline),
+  cold_start_workerd_added_ms_median: added(edge.ours, edge.baseline),
   cold_start_workerd_webcrypto_ms_median: m(edge.webcrypto),
-  cold_start_workerd_webcrypto_added_ms_median: m(edge.webcrypto) - m(edge.baseline),
+  cold_start_workerd_webcrypto_added_ms_median: added(edge.webcrypto, edge.baseline),
 });
