@@ -6,6 +6,8 @@ use js_sys::{Array, Function, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::Error;
+use crate::sign::Credentials;
+use crate::validate;
 
 /// `value` as a plain options object (`{...}` or `Object.create(null)`): not `null`, an array, a
 /// function, a class instance or a primitive. Keys outside `known` are refused, so a misspelt option is
@@ -121,4 +123,13 @@ pub fn describe(value: &JsValue) -> String {
     } else {
         value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_owned())
     }
+}
+
+/// `accessKey` and `secretKey`, checked, as a keyed signer. The secret's text is wiped once keyed.
+pub fn credentials(object: &Object) -> Result<Credentials, Error> {
+    let access_key = required_string(object, "accessKey")?;
+    validate::access_key(&access_key)?;
+    let secret_key = zeroize::Zeroizing::new(required_string(object, "secretKey")?);
+    validate::secret_key(&secret_key)?;
+    Ok(Credentials::new(&access_key, &secret_key))
 }

@@ -10,8 +10,6 @@ use crate::error::Error;
 use crate::js_input;
 use crate::pipeline::CallLimits;
 use crate::retry::{RetryPolicy, MAX_ATTEMPTS_LIMIT};
-use crate::sign::Credentials;
-use crate::validate;
 
 const CLIENT_OPTIONS: &[&str] = &[
     "accessKey", "secretKey", "endpoint", "proxyUrl", "headers", "credentials", "dangerouslyAllowBrowser",
@@ -60,17 +58,14 @@ pub fn client_settings(options: &JsValue) -> Result<ClientSettings, Error> {
 }
 
 fn signing_config(object: &Object) -> Result<Config, Error> {
-    let access_key = js_input::required_string(object, "accessKey")?;
-    validate::access_key(&access_key)?;
-    let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
-    validate::secret_key(&secret_key)?;
+    let credentials = js_input::credentials(object)?;
     let allowed = js_input::get(object, "dangerouslyAllowBrowser")?.is_some_and(|v| v.as_bool() == Some(true));
     if in_browser_window() && !allowed {
         return Err(Error::validation("secretKey", "must not be used in a browser page, where anyone can read it: use { proxyUrl } with a signing proxy (createProxyHandler), or pass dangerouslyAllowBrowser: true"));
     }
     let endpoint = js_input::optional_string(object, "endpoint")?;
     let endpoint = Endpoint::parse(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT))?;
-    Ok(Config::new(endpoint, Credentials::new(&access_key, &secret_key)))
+    Ok(Config::new(endpoint, credentials))
 }
 
 fn proxy_config(object: &Object, url: &str) -> Result<Config, Error> {

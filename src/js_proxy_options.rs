@@ -9,8 +9,6 @@ use crate::client::{Client, Config, Endpoint, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_
 use crate::error::Error;
 use crate::js_input;
 use crate::proxy::{Operation, Policy};
-use crate::sign::Credentials;
-use crate::validate;
 
 #[wasm_bindgen(typescript_custom_section)]
 const PROXY_TYPES: &str = r#"
@@ -66,10 +64,7 @@ pub struct ProxySettings {
 
 pub fn proxy_settings(options: &JsValue) -> Result<ProxySettings, Error> {
     let object: &Object = js_input::options(options, "options", PROXY_OPTIONS)?;
-    let access_key = js_input::required_string(object, "accessKey")?;
-    validate::access_key(&access_key)?;
-    let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
-    validate::secret_key(&secret_key)?;
+    let credentials = js_input::credentials(object)?;
     let endpoint = Endpoint::parse(js_input::optional_string(object, "endpoint")?.as_deref().unwrap_or(DEFAULT_ENDPOINT))?;
     let base_path = js_input::optional_string(object, "basePath")?.unwrap_or_default();
     if !base_path.is_empty() && (!base_path.starts_with('/') || base_path.ends_with('/') || base_path.contains(['?', '#', '%'])) {
@@ -80,7 +75,7 @@ pub fn proxy_settings(options: &JsValue) -> Result<ProxySettings, Error> {
     let mut allow_headers = vec!["content-type".to_owned()];
     allow_headers.extend(extra_headers);
     Ok(ProxySettings {
-        client: Client::new(Config::new(endpoint, Credentials::new(&access_key, &secret_key))),
+        client: Client::new(Config::new(endpoint, credentials)),
         policy: Policy { allow: allow(object)?, base_path, max_body_bytes },
         authorize: js_input::optional_function(object, "authorize")?,
         cors,

@@ -8,7 +8,6 @@ use crate::error::Error;
 use crate::js_error;
 use crate::js_input;
 use crate::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
-use crate::validate;
 
 #[wasm_bindgen(typescript_custom_section)]
 const SIGN_TYPES: &str = r#"
@@ -77,14 +76,7 @@ impl NcpSigner {
     /// ```
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "NcpSignerOptions")] options: JsValue) -> Result<NcpSigner, JsValue> {
-        let keys = || -> Result<Credentials, Error> {
-            let object: &Object = js_input::options(&options, "options", &["accessKey", "secretKey"])?;
-            let access_key = js_input::required_string(object, "accessKey")?;
-            validate::access_key(&access_key)?;
-            let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
-            validate::secret_key(&secret_key)?;
-            Ok(Credentials::new(&access_key, &secret_key))
-        };
+        let keys = || js_input::credentials(js_input::options(&options, "options", &["accessKey", "secretKey"])?);
         keys().map(|credentials| NcpSigner { credentials }).map_err(|e| js_error::to_js(&e))
     }
 
@@ -146,15 +138,12 @@ fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
     let object: &Object = js_input::options(options, "options", SIGN_OPTIONS)?;
     let method = checked_method(js_input::required_string(object, "method")?)?;
     let uri = checked_uri(js_input::required_string(object, "uri")?)?;
-    let access_key = js_input::required_string(object, "accessKey")?;
-    validate::access_key(&access_key)?;
-    let secret_key = zeroize::Zeroizing::new(js_input::required_string(object, "secretKey")?);
-    validate::secret_key(&secret_key)?;
+    let credentials = js_input::credentials(object)?;
     let timestamp = match js_input::get(object, "timestamp")? {
         None => js_sys::Date::now() as u64,
         Some(value) => timestamp_ms(&value)?,
     };
-    Ok(headers_object(&Credentials::new(&access_key, &secret_key), &method, &uri, timestamp))
+    Ok(headers_object(&credentials, &method, &uri, timestamp))
 }
 
 /// A timestamp given as a number or as decimal text: a whole number of milliseconds, 0 to 2^53.
