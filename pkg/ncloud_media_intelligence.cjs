@@ -263,9 +263,6 @@ function __wbg_get_imports() {
         __wbg_abort_d3b62653236ec492: function(arg0, arg1) {
             arg0.abort(arg1);
         },
-        __wbg_abort_f8d1589eb0c65ee2: function(arg0) {
-            arg0.abort();
-        },
         __wbg_aborted_31456edf1be00084: function(arg0) {
             const ret = arg0.aborted;
             return ret;
@@ -273,6 +270,10 @@ function __wbg_get_imports() {
         __wbg_addEventListener_847fd86b8c33ec43: function() { return handleError(function (arg0, arg1, arg2, arg3) {
             arg0.addEventListener(getStringFromWasm0(arg1, arg2), arg3);
         }, arguments); },
+        __wbg_bind_6c8081aa5318c83a: function(arg0, arg1, arg2) {
+            const ret = arg0.bind(arg1, arg2);
+            return ret;
+        },
         __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
             const ret = arg0.call(arg1);
             return ret;
@@ -617,7 +618,7 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 54, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 52, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h60702a48838d1764);
             return ret;
         },

@@ -2,7 +2,6 @@
 //! it applies the time limit and the caller's abort signals, sleeps between attempts and hands attempt
 //! records to the caller's logger. It never reads `window` and never logs or formats headers.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect};
@@ -99,20 +98,23 @@ impl Transport for FetchTransport {
         // AbortSignal.timeout: its timer outlives the request (Node keeps every one until it fires,
         // which the load test measured as 110 MB over 100,000 calls).
         let controller = AbortController::new().map_err(|e| self.classify(e, false))?;
-        let timed_out = Rc::new(Cell::new(false));
         let mut guard = Guard::default();
-        let (on_timeout, flag) = (controller.clone(), Rc::clone(&timed_out));
-        guard.set_timeout(f64::from(timeout_ms), Closure::new(move || {
-            flag.set(true);
-            on_timeout.abort();
-        }));
+        // The timer calls `controller.abort(TIMEOUT)` bound in JS: no Rust closure per request. The
+        // marker reason tells a timeout from a caller's abort afterwards.
+        let marker = timers::timeout_marker();
+        let abort: Option<Function> = Reflect::get(&controller, &JsValue::from_str("abort")).ok().and_then(|f| f.dyn_into().ok());
+        if let Some(abort) = abort {
+            let bound: JsValue = abort.bind1(&controller, &marker).into();
+            guard.set_timeout_fn(f64::from(timeout_ms), bound.unchecked_ref());
+        }
         for signal in &self.signals {
             let (target, source) = (controller.clone(), signal.clone());
             guard.on_abort(signal, Closure::new(move || target.abort_with_reason(&source.reason())));
         }
-        let result = self.exchange(fetch, request, &controller.signal()).await;
+        let signal = controller.signal();
+        let result = self.exchange(fetch, request, &signal).await;
         drop(guard);
-        result.map_err(|thrown| self.classify(thrown, timed_out.get()))
+        result.map_err(|thrown| self.classify(thrown, signal.reason() == marker))
     }
 
     async fn sleep(&self, ms: u64) -> Result<(), TransportError> {

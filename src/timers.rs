@@ -23,17 +23,10 @@ fn call_global(name: &str, args: &[&JsValue]) -> Option<JsValue> {
 #[derive(Default)]
 pub struct Guard {
     timer: Option<JsValue>,
-    timer_callback: Option<Closure<dyn FnMut()>>,
     listeners: Vec<(AbortSignal, Closure<dyn FnMut()>)>,
 }
 
 impl Guard {
-    /// Runs `callback` after `ms` milliseconds unless the guard is dropped first.
-    pub fn set_timeout(&mut self, ms: f64, callback: Closure<dyn FnMut()>) {
-        self.timer = call_global("setTimeout", &[callback.as_ref(), &JsValue::from_f64(ms)]);
-        self.timer_callback = Some(callback);
-    }
-
     /// Calls `resolve` after `ms` milliseconds unless the guard is dropped first.
     pub fn set_timeout_fn(&mut self, ms: f64, resolve: &Function) {
         self.timer = call_global("setTimeout", &[resolve.as_ref(), &JsValue::from_f64(ms)]);
@@ -81,3 +74,12 @@ pub fn sleep(ms: f64, signals: &[AbortSignal]) -> (Promise, Guard) {
     (promise, guard)
 }
 
+
+/// The abort reason the request timer uses: one object for the instance's lifetime, so a timeout is
+/// told from a caller's abort by identity.
+pub fn timeout_marker() -> JsValue {
+    thread_local! {
+        static MARKER: JsValue = js_sys::Error::new("request timed out").into();
+    }
+    MARKER.with(JsValue::clone)
+}
