@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Shell helpers shared by demo.sh and test.sh: starting the emulator and finding a closed port.
+# Shell helpers shared by demo.sh, serve-demo.sh and test.sh: starting servers that announce
+# `listening URL` on their first stdout line, and finding a closed port.
 
-# start_emulator VAR [env...]: starts tests/emulator/server.mjs on a free port, waits for its
-# `listening URL` line, stores the URL in VAR and the PID in VAR_PID. The caller's EXIT trap stops it.
-start_emulator() {
+# start_listening VAR COMMAND...: runs COMMAND in the background, waits for its first stdout line
+# `listening URL`, stores the URL in VAR and the PID in VAR_PID. The caller's EXIT trap stops it.
+start_listening() {
   local var="$1"; shift
   local log; log="$(mktemp)"
-  env "$@" node "$ROOT/tests/emulator/server.mjs" --port 0 --quiet >"$log" 2>"$log.err" &
+  "$@" >"$log" 2>"$log.err" &
   local pid=$!
   local url=""
   for _ in $(seq 1 100); do
@@ -16,11 +17,17 @@ start_emulator() {
     sleep 0.1
   done
   if [ -z "$url" ]; then
-    echo "the emulator did not start:" >&2; cat "$log.err" >&2
+    echo "$* did not start:" >&2; cat "$log.err" >&2
     return 1
   fi
   printf -v "$var" '%s' "$url"
   printf -v "${var}_PID" '%s' "$pid"
+}
+
+# start_emulator VAR [NAME=VALUE...]: tests/emulator/server.mjs on a free port, with that environment.
+start_emulator() {
+  local var="$1"; shift
+  start_listening "$var" env "$@" node "$ROOT/tests/emulator/server.mjs" --port 0 --quiet
 }
 
 # closed_port_url: an http URL on 127.0.0.1 whose port was just free (nothing listens there).

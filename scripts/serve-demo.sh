@@ -12,17 +12,8 @@ EMULATOR_PID=""; SERVER_PID=""
 trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; [ -n "$EMULATOR_PID" ] && kill "$EMULATOR_PID" 2>/dev/null; true' EXIT
 start_emulator EMULATOR
 say "emulator listening at $EMULATOR"
-LOG="$(mktemp)"
-MI_ENDPOINT="$EMULATOR" MI_ACCESS_KEY=test-access-key MI_SECRET_KEY=test-secret-key \
-  node "$ROOT/www/server.mjs" --port "${PORT:-8080}" >"$LOG" 2>&1 &
-SERVER_PID=$!
-URL=""
-for _ in $(seq 1 100); do
-  URL="$(sed -n 's/^listening //p' "$LOG" | head -n 1)"
-  [ -n "$URL" ] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || break
-  sleep 0.1
-done
-if [ -z "$URL" ]; then echo "the demo server did not start:" >&2; cat "$LOG" >&2; exit 1; fi
+start_listening URL env MI_ENDPOINT="$EMULATOR" MI_ACCESS_KEY=test-access-key MI_SECRET_KEY=test-secret-key \
+  node "$ROOT/www/server.mjs" --port "${PORT:-8080}"
+SERVER_PID="$URL_PID"
 say "demo page: $URL   (Ctrl-C stops it)"
 wait "$SERVER_PID"

@@ -4,15 +4,12 @@
 // errors asserted here are the ones the Rust client sees in Node.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import net from "node:net";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
 
 import { startServer } from "./server.mjs";
+import { sign, startEmulator, stopAll } from "./spawn.mjs";
 
-const SERVER = fileURLToPath(new URL("./server.mjs", import.meta.url));
 const AK = "test-access-key";
 const SK = "test-secret-key";
 const OTHER = { accessKey: "other", secretKey: "other-secret" };
@@ -21,40 +18,10 @@ const FAULT_NAMES = [
   "429", "429-quota", "500", "502-html", "503", "504", "reset", "hang",
   "truncated", "invalid-json", "empty", "wrong-content-type", "lost",
 ];
-const children = [];
 
 // ------------------------------------------------------------------------------------------- helpers
 
-function startEmulator(env = {}) {
-  const child = spawn(process.execPath, [SERVER, "--port", "0", "--quiet"], {
-    env: { ...process.env, MI_EMULATOR_KEYS: "", MI_EMULATOR_QUOTA: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${stderr}`)), 10000);
-    child.once("exit", (code) => reject(new Error(`emulator exited ${code}: ${stderr}`)));
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /^listening (http:\/\/127\.0\.0\.1:(\d+))\n/.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      resolve({ child, base: m[1], port: Number(m[2]) });
-    });
-  });
-}
-
-after(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-});
-
-function sign(method, uri, timestamp, accessKey, secretKey) {
-  const message = method + " " + uri + "\n" + timestamp + "\n" + accessKey;
-  return createHmac("sha256", Buffer.from(secretKey, "utf8")).update(Buffer.from(message, "utf8")).digest("base64");
-}
+after(stopAll);
 
 /** Signed headers for `METHOD path`; opts.now (ms) replaces the real clock, opts.unsigned sends none. */
 function signedHeaders(method, path, opts = {}) {

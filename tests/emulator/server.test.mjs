@@ -3,56 +3,21 @@
 // with its own node:crypto signer (not the emulator's), so the emulator's rules are checked from outside.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
 
 import { signV2 as emulatorSigner } from "./server.mjs";
+import { sign, startEmulator, stopAll } from "./spawn.mjs";
 
-const SERVER = fileURLToPath(new URL("./server.mjs", import.meta.url));
 const VECTORS = JSON.parse(readFileSync(new URL("../vectors/signature.json", import.meta.url), "utf8"));
 const AK = "test-access-key";
 const SK = "test-secret-key";
 const NAME_RULE = "workspaceName must be 3 to 63 characters of a-z, 0-9 and -";
-const servers = [];
 
 // ------------------------------------------------------------------------------------------- helpers
-
-/** Spawns the emulator and resolves once its first stdout line names the URL. */
-function startEmulator(env = {}) {
-  const child = spawn(process.execPath, [SERVER, "--port", "0", "--quiet"], {
-    env: { ...process.env, MI_EMULATOR_KEYS: "", MI_EMULATOR_QUOTA: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  servers.push(child);
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${stderr}`)), 10000);
-    child.once("exit", (code) => reject(new Error(`emulator exited ${code}: ${stderr}`)));
-    child.stdout.on("data", (d) => {
-      out += d;
-      const nl = out.indexOf("\n");
-      if (nl < 0) return;
-      clearTimeout(timer);
-      const line = out.slice(0, nl);
-      const m = /^listening (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
-      if (!m) return reject(new Error(`unexpected first line ${JSON.stringify(line)}`));
-      resolve({ child, line, base: m[1], port: Number(m[2]), stderr: () => stderr });
-    });
-  });
-}
-
-/** The test's own signer, written from the API facts. */
-function sign(method, uri, timestamp, accessKey, secretKey) {
-  const message = method + " " + uri + "\n" + timestamp + "\n" + accessKey;
-  return createHmac("sha256", Buffer.from(secretKey, "utf8")).update(Buffer.from(message, "utf8")).digest("base64");
-}
 
 /** Raw HTTP: `path` goes on the wire exactly as given. */
 function request(server, { method = "GET", path, headers = {}, body } = {}) {
@@ -118,9 +83,7 @@ function kstNow() {
   return new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 19);
 }
 
-after(() => {
-  for (const child of servers) if (child.exitCode === null) child.kill("SIGTERM");
-});
+after(stopAll);
 
 // --------------------------------------------------------------------------------------------- tests
 

@@ -1,24 +1,10 @@
 // Shared by the Node-level resilience tests: starts a private emulator, builds clients on the built
 // package, drives the emulator's admin API, and collects every error and log record so the secrets
 // check can read them all.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+export { startEmulator } from "../emulator/spawn.mjs";
 
 export const SECRET = "test-secret-key";
 export const KEYS = { accessKey: "test-access-key", secretKey: SECRET };
-const server = fileURLToPath(new URL("../emulator/server.mjs", import.meta.url));
-
-/** Starts `tests/emulator/server.mjs --port 0` and resolves `{ url, stop }`. */
-export async function startEmulator(env = {}) {
-  const child = spawn(process.execPath, [server, "--port", "0", "--quiet"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
-  const first = await new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  const url = first.replace(/^listening /, "");
-  return { url, stop: () => child.kill("SIGTERM") };
-}
 
 /** Calls an admin endpoint of the emulator and returns its JSON (or null for 204). */
 export async function admin(base, method, path, body) {

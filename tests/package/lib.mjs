@@ -62,16 +62,7 @@ export function start(command, args, { cwd, env = {} } = {}) {
   return child;
 }
 
-/** Starts tests/emulator/server.mjs on a free port; resolves { url, stop }. */
-export async function startEmulator() {
-  const child = start("node", [join(root, "tests", "emulator", "server.mjs"), "--port", "0", "--quiet"]);
-  for (let i = 0; i < 100; i++) {
-    const url = /^listening (\S+)/m.exec(child.output())?.[1];
-    if (url) return { url, stop: child.stop };
-    await sleep(100);
-  }
-  throw new Error(`the emulator did not start: ${child.output()}`);
-}
+export { startEmulator } from "../emulator/spawn.mjs";
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
