@@ -15,6 +15,16 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# The release wasm is built with a pinned nightly: it rebuilds the standard library for size with
+# panics as a bare trap (no panic messages, no core::fmt for them), about 10 KB gzip less (see build.sh).
+# Host tests and wasm tests use the stable toolchain.
+export MI_NIGHTLY=nightly-2026-10-30
+if ! rustup run "$MI_NIGHTLY" rustc --print sysroot >/dev/null 2>&1 \
+   || [ ! -d "$(rustup run "$MI_NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
+   || [ ! -d "$(rustup run "$MI_NIGHTLY" rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+  say "rustup toolchain install $MI_NIGHTLY (rust-src, wasm32 target; about 1 minute)"
+  rustup toolchain install "$MI_NIGHTLY" --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
 if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   say "installing wasm-pack $WASM_PACK_VERSION (about 2 minutes)"
   cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"

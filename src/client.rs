@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 
+use crate::text;
 use crate::clock;
 use crate::error::Error;
 use crate::http::{HttpRequest, Method, Transport};
@@ -55,13 +56,13 @@ impl Endpoint {
         }
         let scheme = text.get(..text.len() - rest.len()).unwrap_or("https://");
         let base_path = path.trim_end_matches('/');
-        let base_path = if base_path.is_empty() { String::new() } else { format!("/{base_path}") };
-        Ok(Endpoint { origin: format!("{scheme}{host}"), base_path })
+        let base_path = if base_path.is_empty() { String::new() } else { text::concat(&["/", base_path]) };
+        Ok(Endpoint { origin: text::concat(&[scheme, host]), base_path })
     }
 
     /// The path and query to sign and send for an API path: any base path, then the API path.
     pub fn uri(&self, api_path: &str) -> String {
-        format!("{}{api_path}", self.base_path)
+        text::concat(&[&self.base_path, api_path])
     }
 }
 
@@ -127,7 +128,7 @@ impl Client {
             headers.push((HEADER_SIGNATURE, signed.signature));
         }
         headers.push(("content-type", "application/json".to_owned()));
-        HttpRequest { method: call.method, url: format!("{}{uri}", self.config.endpoint.origin), headers, body: call.body.clone() }
+        HttpRequest { method: call.method, url: text::concat(&[&self.config.endpoint.origin, &uri]), headers, body: call.body.clone() }
     }
 
     /// Creates a workspace. When an attempt may have reached the server and a later one meets

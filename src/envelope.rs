@@ -1,6 +1,7 @@
 //! Reads the API's two response envelopes (service `{code, message, result}` and gateway
 //! `{error: {errorCode, message, details}}`) into a typed result or a typed error. Pure: no I/O.
 
+use crate::text;
 use crate::error::{ApiFailure, Error};
 use crate::json::{self, Value};
 
@@ -10,10 +11,21 @@ pub trait FromResult: Sized {
     fn from_result(result: &Value) -> Result<Self, String>;
 }
 
+/// Reads a result member into the caller's slot, or says which field is wrong and how. One non-generic
+/// shape for every result type, so the pipeline is compiled once.
+pub type ReadResult<'a> = &'a mut dyn FnMut(&Value) -> Result<(), String>;
+
 /// Turns one response into the `result` the caller asked for, or the error it means.
 ///
 /// `attempted` (`METHOD /path`) is quoted in every error message.
 pub fn decode<R: FromResult>(attempted: &str, status: u16, body: &str) -> Result<R, Error> {
+    let mut out = None;
+    decode_into(attempted, status, body, &mut |v| R::from_result(v).map(|r| out = Some(r)))?;
+    out.ok_or_else(|| Error::decode(attempted, status, "result: missing"))
+}
+
+/// `decode` for any result type: checks the envelope and hands its `result` member to `read`.
+pub fn decode_into(attempted: &str, status: u16, body: &str, read: ReadResult) -> Result<(), Error> {
     let value = json::parse(body).map_err(|_| Error::decode(attempted, status, &describe_non_json(body)))?;
     if let Some(failure) = gateway_failure(&value) {
         return Err(Error::api(attempted, status, failure));
@@ -23,7 +35,7 @@ pub fn decode<R: FromResult>(attempted: &str, status: u16, body: &str) -> Result
     match code {
         Some(code) if code == "0" && success_status => {
             let result = value.get("result").unwrap_or(&Value::Null);
-            R::from_result(result).map_err(|problem| Error::decode(attempted, status, &format!("result: {problem}")))
+            read(result).map_err(|problem| Error::decode(attempted, status, &text::concat(&["result: ", &problem])))
         }
         Some(code) => {
             let message = value.get("message").and_then(Value::as_str).unwrap_or_default();
@@ -57,7 +69,7 @@ fn describe_non_json(body: &str) -> String {
     }
     let snippet: String = trimmed.chars().take(60).map(|c| if c.is_control() { ' ' } else { c }).collect();
     let more = if trimmed.chars().count() > 60 { "..." } else { "" };
-    format!("not JSON: `{snippet}{more}`")
+    text::concat(&["not JSON: `", &snippet, more, "`"])
 }
 
 /// Reads an optional text field: absent or `null` is `None`, a string is `Some`, anything else is wrong.
@@ -65,19 +77,19 @@ pub fn optional_text(object: &Value, key: &str) -> Result<Option<String>, String
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(format!("`{key}` must be a string")),
+        Some(_) => Err(text::concat(&["`", key, "` must be a string"])),
     }
 }
 
 /// Reads a required text field.
 pub fn required_text(object: &Value, key: &str) -> Result<String, String> {
-    optional_text(object, key)?.ok_or_else(|| format!("missing field `{key}`"))
+    optional_text(object, key)?.ok_or_else(|| text::concat(&["missing field `", key, "`"]))
 }
 
 /// Reads an optional non-negative integer field.
 pub fn optional_count(object: &Value, key: &str) -> Result<Option<u64>, String> {
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => v.as_u64().map(Some).ok_or_else(|| format!("`{key}` must be a non-negative integer")),
+        Some(v) => v.as_u64().map(Some).ok_or_else(|| text::concat(&["`", key, "` must be a non-negative integer"])),
     }
 }

@@ -4,6 +4,7 @@
 use core::any::Any;
 use core::fmt;
 use std::rc::Rc;
+use crate::text;
 
 /// What kind of failure; each becomes the JS `Error.name` of the same spelling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +93,7 @@ impl Error {
 
     /// Input that breaks a rule: `field` names the input, `rule` says what it must be.
     pub fn validation(field: &'static str, rule: &str) -> Self {
-        let mut e = Error::new(ErrorKind::Validation, "INVALID_INPUT", format!("{field} {rule}"));
+        let mut e = Error::new(ErrorKind::Validation, "INVALID_INPUT", text::concat(&[field, " ", rule]));
         e.field = Some(field);
         e
     }
@@ -100,19 +101,19 @@ impl Error {
     /// The request got no response. `attempted` is `METHOD /path`.
     pub fn network(attempted: &str, detail: &str, cause: Option<Rc<dyn Any>>) -> Self {
         let mut e =
-            Error::new(ErrorKind::Network, "NETWORK_ERROR", format!("{attempted}: network error: {detail}"));
+            Error::new(ErrorKind::Network, "NETWORK_ERROR", text::concat(&[attempted, ": network error: ", detail]));
         e.cause = cause;
         e
     }
 
     /// The request got no response within `timeout_ms`.
     pub fn timeout(attempted: &str, timeout_ms: u32) -> Self {
-        Error::new(ErrorKind::Timeout, "TIMEOUT", format!("{attempted}: no response within {timeout_ms} ms"))
+        Error::new(ErrorKind::Timeout, "TIMEOUT", text::concat(&[attempted, ": no response within ", &text::decimal(timeout_ms.into()), " ms"]))
     }
 
     /// The caller's `AbortSignal` fired; `reason` is the signal's reason.
     pub fn aborted(attempted: &str, reason: Option<Rc<dyn Any>>) -> Self {
-        let mut e = Error::new(ErrorKind::Abort, "ABORTED", format!("{attempted}: aborted by the caller's signal"));
+        let mut e = Error::new(ErrorKind::Abort, "ABORTED", text::concat(&[attempted, ": aborted by the caller's signal"]));
         e.cause = reason;
         e
     }
@@ -120,12 +121,12 @@ impl Error {
     /// The API answered with a failure.
     pub fn api(attempted: &str, status: u16, api: ApiFailure) -> Self {
         let code = api_error_code(status, &api.code);
-        let mut message = format!("{attempted}: HTTP {status}");
+        let mut message = text::concat(&[attempted, ": HTTP ", &text::decimal(status.into())]);
         if !api.code.is_empty() || !api.message.is_empty() {
-            message.push_str(&format!(" ({} {})", api.code, api.message));
+            message.push_str(&text::concat(&[" (", &api.code, " ", &api.message, ")"]));
         }
         if let Some(details) = &api.details {
-            message.push_str(&format!(": {details}"));
+            message.push_str(&text::concat(&[": ", details]));
         }
         let mut e = Error::new(ErrorKind::Api, code, message);
         e.status = Some(status);
@@ -140,7 +141,7 @@ impl Error {
         let mut e = Error::new(
             ErrorKind::Decode,
             "DECODE_ERROR",
-            format!("{attempted}: HTTP {status} with an unexpected body: {problem}"),
+            text::concat(&[attempted, ": HTTP ", &text::decimal(status.into()), " with an unexpected body: ", problem]),
         );
         e.status = Some(status);
         e

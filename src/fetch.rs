@@ -81,7 +81,7 @@ impl FetchTransport {
         // Node puts the useful part (ECONNREFUSED, ECONNRESET, ...) on `cause`.
         if let Ok(cause) = Reflect::get(&thrown, &JsValue::from_str("cause")) {
             if let Some(inner) = property_text(&cause, "message") {
-                detail = format!("{detail} ({inner})");
+                detail = crate::text::concat(&[&detail, " (", &inner, ")"]);
             }
         }
         TransportError::Network(detail, Some(Rc::new(thrown)))

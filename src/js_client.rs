@@ -7,6 +7,9 @@ use std::rc::Rc;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
+
+use core::future::Future;
+use core::pin::Pin;
 use web_sys::AbortSignal;
 
 use crate::client::Client;
@@ -156,10 +159,10 @@ impl MediaIntelligence {
     ) -> Promise {
         let prepared = create_input(&options).and_then(|input| Ok((input, self.call(request_options)?)));
         let client = Rc::clone(&self.client);
-        future_to_promise(async move {
+        promise(Box::pin(async move {
             let (input, (transport, call)) = prepared.map_err(|e| js_error::to_js(&e))?;
             respond(client.create_workspace(&transport, &input, call.limits).await)
-        })
+        }))
     }
 
     /// Reads a workspace's details (`GET /api/v1/workspaces/{workspaceName}`).
@@ -177,10 +180,10 @@ impl MediaIntelligence {
         let name = js_input::string(&workspace_name, "workspaceName");
         let prepared = name.and_then(|name| Ok((name, self.call(request_options)?)));
         let client = Rc::clone(&self.client);
-        future_to_promise(async move {
+        promise(Box::pin(async move {
             let (name, (transport, call)) = prepared.map_err(|e| js_error::to_js(&e))?;
             respond(client.get_workspace(&transport, &name, call.limits).await)
-        })
+        }))
     }
 }
 
@@ -208,6 +211,15 @@ fn create_input(options: &JsValue) -> Result<CreateWorkspace, Error> {
         workspace_name: js_input::required_string(object, "workspaceName")?,
         bucket_name: js_input::optional_string(object, "bucketName")?,
     })
+}
+
+/// Every exported async operation as one boxed future type, so `future_to_promise` and its task
+/// machinery are compiled once rather than once per operation.
+pub type JsTask = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+
+/// The promise of one exported async operation.
+pub fn promise(task: JsTask) -> Promise {
+    future_to_promise(task)
 }
 
 /// A core result as the promise's value or rejection.

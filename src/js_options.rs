@@ -148,7 +148,7 @@ fn signal(object: &Object) -> Result<Option<AbortSignal>, Error> {
     let real = value.is_instance_of::<AbortSignal>()
         && js_sys::Reflect::get(&value, &JsValue::from_str("aborted")).is_ok_and(|a| a.as_bool().is_some());
     if !real {
-        return Err(Error::validation("signal", &format!("must be an AbortSignal, not {}", js_input::describe(&value))));
+        return Err(Error::validation("signal", &crate::text::concat(&["must be an AbortSignal, not ", &js_input::describe(&value)])));
     }
     Ok(Some(value.unchecked_into()))
 }

@@ -7,12 +7,13 @@ use std::rc::Rc;
 use js_sys::{Array, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, Response, ResponseInit, Url};
 
 use crate::client::Client;
 use crate::fetch::FetchTransport;
 use crate::http::{HttpResponse, Transport, TransportError};
+use crate::js_client;
 use crate::js_error;
 use crate::js_proxy_options::{self, Cors, ProxySettings};
 use crate::proxy::{self, Refusal};
@@ -37,7 +38,7 @@ pub fn create_proxy_handler(#[wasm_bindgen(unchecked_param_type = "ProxyOptions"
     let settings = Rc::new(js_proxy_options::proxy_settings(&options).map_err(|e| js_error::to_js(&e))?);
     let handler = Closure::<dyn Fn(JsValue) -> Promise>::new(move |request: JsValue| {
         let settings = Rc::clone(&settings);
-        future_to_promise(async move { Ok(handle(&settings, request).await.into()) })
+        js_client::promise(Box::pin(async move { Ok(handle(&settings, request).await.into()) }))
     });
     Ok(handler.into_js_value())
 }

@@ -87,7 +87,7 @@ pub fn proxy_settings(options: &JsValue) -> Result<ProxySettings, Error> {
 }
 
 fn allow(object: &Object) -> Result<Vec<Operation>, Error> {
-    let rule = format!("must be a non-empty array of operation names ({})", Operation::NAMES.join(", "));
+    let rule = crate::text::concat(&["must be a non-empty array of operation names (", &Operation::NAMES.join(", "), ")"]);
     let value = js_input::get(object, "allow")?.ok_or_else(|| Error::validation("allow", &rule))?;
     let list: Array = value.dyn_into().map_err(|_| Error::validation("allow", &rule))?;
     let mut operations = Vec::new();

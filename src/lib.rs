@@ -15,6 +15,7 @@ pub mod pipeline;
 pub mod proxy;
 pub mod retry;
 pub mod sign;
+pub mod text;
 pub mod validate;
 pub mod workspaces;
 

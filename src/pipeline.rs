@@ -1,9 +1,10 @@
 //! One call through its attempts: sign with the (skew-corrected) clock → send → decode → retry or stop,
 //! with one log record per attempt. Knows no endpoint; it never formats a header or a secret.
 
+use crate::text;
 use crate::client::{ApiCall, Client};
 use crate::clock;
-use crate::envelope::{self, FromResult};
+use crate::envelope::{self, FromResult, ReadResult};
 use crate::error::Error;
 use crate::http::{AttemptRecord, HttpResponse, Transport, TransportError};
 use crate::retry::{self, RetryPolicy};
@@ -29,8 +30,17 @@ pub struct Outcome<R> {
 
 /// Runs `call` until it succeeds, fails for good, or runs out of attempts.
 pub async fn run<R: FromResult, T: Transport>(client: &Client, transport: &T, call: &ApiCall, limits: CallLimits) -> Outcome<R> {
+    let mut out = None;
+    let outcome = run_into(client, transport, call, limits, &mut |v| R::from_result(v).map(|r| out = Some(r))).await;
+    let result = outcome.result.and_then(|()| out.ok_or_else(|| Error::decode(&call.path, 200, "result: missing")));
+    Outcome { result, maybe_reached_server: outcome.maybe_reached_server, started_ms: outcome.started_ms }
+}
+
+/// `run` for any result type: each successful envelope's `result` goes to `read`. Not generic over the
+/// result, so its state machine is compiled once per transport.
+pub async fn run_into<T: Transport>(client: &Client, transport: &T, call: &ApiCall, limits: CallLimits, read: ReadResult<'_>) -> Outcome<()> {
     let uri = client.config.endpoint.uri(&call.path);
-    let attempted = format!("{} {}", call.method.as_str(), uri);
+    let attempted = text::concat(&[call.method.as_str(), " ", &uri]);
     let started_ms = client.server_now(transport);
     let (mut attempt, mut counted, mut waited, mut skew_fixed, mut reached) = (0u32, 0u32, 0u64, false, false);
     loop {
@@ -51,7 +61,7 @@ pub async fn run<R: FromResult, T: Transport>(client: &Client, transport: &T, ca
             delay_ms: None,
         };
         let (result, response) = match answer {
-            Ok(response) => (envelope::decode::<R>(&attempted, response.status, &response.body), response),
+            Ok(response) => (envelope::decode_into(&attempted, response.status, &response.body, read), response),
             Err(failure) => (Err(transport_error(&attempted, failure, limits.timeout_ms)), HttpResponse::default()),
         };
         record.status = (response.status != 0).then_some(response.status);

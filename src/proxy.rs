@@ -2,6 +2,7 @@
 //! for every other one. Pure: it sees the request's method, path, headers and body as plain data and
 //! builds the call to sign; it never sends, never signs and never copies an incoming header.
 
+use crate::text;
 use crate::client::ApiCall;
 use crate::envelope::{optional_text, required_text};
 use crate::error::Error;
@@ -57,7 +58,7 @@ impl Refusal {
     /// decodes it like any gateway answer.
     pub fn gateway(status: u16, code: &str, message: &str, details: &str) -> Self {
         let error = json::object_of_strings(&[("errorCode", Some(code)), ("message", Some(message)), ("details", Some(details))]);
-        Refusal { status, body: format!("{{\"error\":{error}}}") }
+        Refusal { status, body: text::concat(&["{\"error\":", &error, "}"]) }
     }
 
     /// A refusal of the payload in the service's envelope (`{"code":"400","message":...}`).
@@ -66,7 +67,7 @@ impl Refusal {
     }
 
     fn not_allowed(method: &str) -> Self {
-        let details = format!("{} is not an operation this proxy forwards", if method.len() <= 16 { method } else { "this method" });
+        let details = text::concat(&[if method.len() <= 16 { method } else { "this method" }, " is not an operation this proxy forwards"]);
         Refusal::gateway(404, "300", "Not Found Exception", &details)
     }
 }
@@ -114,7 +115,7 @@ fn create_body(body: &str) -> Result<CreateWorkspace, String> {
     let Value::Object(members) = &value else { return Err("not an object".to_owned()) };
     if let Some((key, _)) = members.iter().find(|(k, _)| k != "workspaceName" && k != "bucketName") {
         let shown: String = key.chars().take(40).filter(|c| !c.is_control()).collect();
-        return Err(format!("unknown field `{shown}`"));
+        return Err(text::concat(&["unknown field `", &shown, "`"]));
     }
     Ok(CreateWorkspace { workspace_name: required_text(&value, "workspaceName")?, bucket_name: optional_text(&value, "bucketName")? })
 }
@@ -125,7 +126,7 @@ pub fn call(operation: Operation, name: Option<&str>, body: &str) -> Result<ApiC
     match operation {
         Operation::CreateWorkspace => {
             let input = create_body(body)
-                .map_err(|e| Refusal::invalid(&Error::validation("body", &format!("must be a JSON object {{workspaceName, bucketName?}}: {e}"))))?;
+                .map_err(|e| Refusal::invalid(&Error::validation("body", &text::concat(&["must be a JSON object {workspaceName, bucketName?}: ", &e]))))?;
             workspaces::create_call(&input).map_err(|e| Refusal::invalid(&e))
         }
         Operation::GetWorkspace => {
@@ -139,6 +140,6 @@ pub fn call(operation: Operation, name: Option<&str>, body: &str) -> Result<ApiC
 
 /// The refusal for a body longer than the policy allows.
 pub fn too_large(policy: &Policy) -> Refusal {
-    let details = format!("the body is over {} bytes", policy.max_body_bytes);
+    let details = text::concat(&["the body is over ", &text::decimal(policy.max_body_bytes as u64), " bytes"]);
     Refusal::gateway(413, "430", "Request Entity Too Large", &details)
 }

@@ -3,6 +3,7 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::text;
 use crate::client::ApiCall;
 use crate::envelope::{optional_count, optional_text, required_text, FromResult};
 use crate::error::Error;
@@ -131,6 +132,6 @@ pub fn create_call(input: &CreateWorkspace) -> Result<ApiCall, Error> {
 /// `GET /api/v1/workspaces/{workspace_name}`, after checking the name.
 pub fn get_call(workspace_name: &str) -> Result<ApiCall, Error> {
     validate::workspace_name(workspace_name)?;
-    let path = format!("{WORKSPACES_PATH}/{}", validate::encode_path_segment(workspace_name));
+    let path = text::concat(&[WORKSPACES_PATH, "/", &validate::encode_path_segment(workspace_name)]);
     Ok(ApiCall { method: Method::Get, path, body: None })
 }

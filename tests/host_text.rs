@@ -1,0 +1,30 @@
+//! `text`: the fmt-free builders write exactly what `format!` and `to_string` would.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ncloud_media_intelligence::text::{concat, decimal};
+use proptest::prelude::*;
+
+#[test]
+fn decimal_matches_to_string_at_the_edges() {
+    for n in [0, 1, 9, 10, 99, 100, 65_535, 2_147_483_647, 9_007_199_254_740_991, u64::MAX - 1, u64::MAX] {
+        assert_eq!(decimal(n), n.to_string());
+    }
+}
+
+#[test]
+fn concat_joins_in_order() {
+    assert_eq!(concat(&[]), "");
+    assert_eq!(concat(&["GET", " ", "/api/v1/workspaces/é"]), "GET /api/v1/workspaces/é");
+}
+
+proptest! {
+    #[test]
+    fn decimal_matches_to_string(n in any::<u64>()) {
+        prop_assert_eq!(decimal(n), n.to_string());
+    }
+
+    #[test]
+    fn concat_matches_format(a in ".*", b in ".*", c in ".*") {
+        prop_assert_eq!(concat(&[&a, &b, &c]), format!("{a}{b}{c}"));
+    }
+}
