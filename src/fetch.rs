@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
+use crate::json;
 use crate::http::{AttemptRecord, HttpRequest, HttpResponse, Transport, TransportError};
 use crate::timers::{self, Guard};
 
@@ -39,12 +40,11 @@ impl FetchTransport {
     async fn exchange(&self, fetch: Function, request: HttpRequest, signal: &AbortSignal) -> Result<HttpResponse, JsValue> {
         let init = RequestInit::new();
         init.set_method(request.method.as_str());
-        // A plain object is the cheapest header list to build across the boundary.
-        let headers = Object::new();
-        for (name, value) in request.headers.iter().map(|(n, v)| (*n, v.as_str())).chain(self.extra_headers.iter().map(|(n, v)| (n.as_str(), v.as_str()))) {
-            Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value))?;
-        }
-        init.set_headers(&headers);
+        // A plain object is the cheapest header list to build across the boundary, and one `JSON.parse`
+        // of its text the cheapest way to build it (one crossing instead of two strings and a set each).
+        let extra = self.extra_headers.iter().map(|(n, v)| (n.as_str(), Some(v.as_str())));
+        let members: Vec<(&str, Option<&str>)> = request.headers.iter().map(|(n, v)| (*n, Some(v.as_str()))).chain(extra).collect();
+        init.set_headers(&js_sys::JSON::parse(&json::object_of_strings(&members))?);
         if let Some(mode) = &self.credentials {
             Reflect::set(&init, &JsValue::from_str("credentials"), &JsValue::from_str(mode))?;
         }

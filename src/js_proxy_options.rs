@@ -109,7 +109,7 @@ fn cors(object: &Object) -> Result<(Cors, bool, Vec<String>), Error> {
     const RULE: &str = "must be \"*\" or an array of origins such as \"https://app.example\"";
     let origins = match js_input::get(cors, "origins")? {
         Some(v) if v.as_string().as_deref() == Some("*") => Cors::Any,
-        Some(v) => Cors::Origins(strings(&v, "origins", RULE, |o| Endpoint::parse(o).is_ok() && !o.trim_start_matches("https://").trim_start_matches("http://").contains('/'))?),
+        Some(v) => Cors::Origins(strings(&v, "origins", RULE, |o| !o.ends_with('/') && Endpoint::parse(o).is_ok_and(|e| e.base_path.is_empty()))?),
         None => return Err(Error::validation("origins", RULE)),
     };
     let credentials = js_input::get(cors, "credentials")?.is_some_and(|v| v.as_bool() == Some(true));

@@ -1,9 +1,9 @@
 //! The operations' results as plain JS objects, shaped as the `.d.ts` declares them (declared beside the
 //! Rust types in `workspaces`). Builds fresh objects only; it never reads JS input.
 
-use js_sys::Object;
 use wasm_bindgen::JsValue;
 
+use crate::json;
 use crate::workspaces::{Workspace, WorkspaceDetails};
 
 /// A result as the plain JS object the `.d.ts` declares: every documented field, `null` when absent.
@@ -11,27 +11,41 @@ pub trait ToJs {
     fn to_js(&self) -> JsValue;
 }
 
-fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    for (key, value) in fields {
-        // Defining a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
-    }
-    object.into()
+/// One member of a result object.
+enum Member<'a> {
+    Text(Option<&'a str>),
+    Count(Option<u64>),
 }
 
-fn text(value: &Option<String>) -> JsValue {
-    value.as_deref().map_or(JsValue::NULL, JsValue::from_str)
+/// The object, written as JSON text and made by one `JSON.parse`: one crossing of the boundary instead
+/// of a decoded key, a decoded value and a `Reflect.set` per member.
+fn js_object(members: &[(&str, Member)]) -> JsValue {
+    let mut text = String::from("{");
+    for (key, value) in members {
+        if text.len() > 1 {
+            text.push(',');
+        }
+        json::write_string(&mut text, key);
+        text.push(':');
+        match value {
+            Member::Text(Some(s)) => json::write_string(&mut text, s),
+            Member::Count(Some(n)) => text.push_str(&crate::text::decimal(*n)),
+            Member::Text(None) | Member::Count(None) => text.push_str("null"),
+        }
+    }
+    text.push('}');
+    // The text is valid JSON by construction; the fallback keeps this total without a panic path.
+    js_sys::JSON::parse(&text).unwrap_or_else(|_| js_sys::Object::new().into())
 }
 
 impl ToJs for Workspace {
     fn to_js(&self) -> JsValue {
         js_object(&[
-            ("workspaceName", JsValue::from_str(&self.workspace_name)),
-            ("createdUserName", text(&self.created_user_name)),
-            ("createdTime", text(&self.created_time)),
-            ("updatedUserName", text(&self.updated_user_name)),
-            ("updatedTime", text(&self.updated_time)),
+            ("workspaceName", Member::Text(Some(&self.workspace_name))),
+            ("createdUserName", Member::Text(self.created_user_name.as_deref())),
+            ("createdTime", Member::Text(self.created_time.as_deref())),
+            ("updatedUserName", Member::Text(self.updated_user_name.as_deref())),
+            ("updatedTime", Member::Text(self.updated_time.as_deref())),
         ])
     }
 }
@@ -39,15 +53,15 @@ impl ToJs for Workspace {
 impl ToJs for WorkspaceDetails {
     fn to_js(&self) -> JsValue {
         js_object(&[
-            ("workspaceName", JsValue::from_str(&self.workspace_name)),
-            ("workspaceUrl", text(&self.workspace_url)),
-            ("bucketName", text(&self.bucket_name)),
-            // Counts are far below 2^53, where f64 stays exact.
-            ("monthlyAnalysisCount", self.monthly_analysis_count.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64))),
-            ("createdUserName", text(&self.created_user_name)),
-            ("createdTime", text(&self.created_time)),
-            ("updatedUserName", text(&self.updated_user_name)),
-            ("updatedTime", text(&self.updated_time)),
+            ("workspaceName", Member::Text(Some(&self.workspace_name))),
+            ("workspaceUrl", Member::Text(self.workspace_url.as_deref())),
+            ("bucketName", Member::Text(self.bucket_name.as_deref())),
+            // A count beyond 2^53 becomes the nearest double, as any JSON number does in JS.
+            ("monthlyAnalysisCount", Member::Count(self.monthly_analysis_count)),
+            ("createdUserName", Member::Text(self.created_user_name.as_deref())),
+            ("createdTime", Member::Text(self.created_time.as_deref())),
+            ("updatedUserName", Member::Text(self.updated_user_name.as_deref())),
+            ("updatedTime", Member::Text(self.updated_time.as_deref())),
         ])
     }
 }

@@ -188,13 +188,15 @@ impl Parser<'_> {
         self.at += 1;
         let mut out = Vec::new();
         loop {
-            let byte = self.peek().ok_or("unterminated string")?;
-            self.at += 1;
-            match byte {
-                b'"' => return String::from_utf8(out).map_err(|_| "invalid UTF-8 in a string"),
-                b'\\' => self.escape(&mut out)?,
-                0..=0x1f => return Err("control character in a string"),
-                _ => out.push(byte),
+            // Copy the run up to the next quote, backslash or control byte in one go.
+            let rest = self.bytes.get(self.at..).unwrap_or_default();
+            let plain = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).ok_or("unterminated string")?;
+            out.extend_from_slice(rest.get(..plain).unwrap_or_default());
+            self.at += plain + 1;
+            match rest.get(plain) {
+                Some(b'"') => return String::from_utf8(out).map_err(|_| "invalid UTF-8 in a string"),
+                Some(b'\\') => self.escape(&mut out)?,
+                _ => return Err("control character in a string"),
             }
         }
     }
@@ -246,23 +248,30 @@ impl Parser<'_> {
 pub fn write_string(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                // Both nibbles index within the 16-entry table.
-                let b = u32::from(c) as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[b >> 4]));
-                out.push(char::from(HEX[b & 0xf]));
-            }
-            c => out.push(c),
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // Every byte escaped here is ASCII, so the runs between them are whole UTF-8 sequences.
+        out.push_str(text.get(copied..at).unwrap_or_default());
+        copied = at + 1;
+        if escaped.is_empty() {
+            // Both nibbles index within the 16-entry table.
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(escaped);
         }
     }
+    out.push_str(text.get(copied..).unwrap_or_default());
     out.push('"');
 }
 
