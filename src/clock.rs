@@ -5,9 +5,9 @@
 pub fn parse_http_date(text: &str) -> Option<u64> {
     let mut parts = text.trim().split_ascii_whitespace();
     let _weekday = parts.next()?;
-    let day: u32 = parts.next()?.parse().ok()?;
+    let day = number(parts.next()?)?;
     let month = month_number(parts.next()?)?;
-    let year: i64 = parts.next()?.parse().ok()?;
+    let year = i64::from(number(parts.next()?)?);
     let (hour, minute, second) = parse_hms(parts.next()?)?;
     if parts.next()? != "GMT" || parts.next().is_some() {
         return None;
@@ -20,9 +20,9 @@ pub fn parse_http_date(text: &str) -> Option<u64> {
 pub fn parse_local_date_time(text: &str, offset_minutes: i64) -> Option<u64> {
     let (date, time) = text.trim().split_once('T')?;
     let mut ymd = date.split('-');
-    let year: i64 = ymd.next()?.parse().ok()?;
-    let month: u32 = ymd.next()?.parse().ok()?;
-    let day: u32 = ymd.next()?.parse().ok()?;
+    let year = i64::from(number(ymd.next()?)?);
+    let month = number(ymd.next()?)?;
+    let day = number(ymd.next()?)?;
     if ymd.next().is_some() {
         return None;
     }
@@ -35,13 +35,18 @@ pub fn parse_local_date_time(text: &str, offset_minutes: i64) -> Option<u64> {
 
 fn parse_hms(text: &str) -> Option<(u32, u32, u32)> {
     let mut hms = text.split(':');
-    let hour = hms.next()?.parse().ok()?;
-    let minute = hms.next()?.parse().ok()?;
-    let second = hms.next()?.parse().ok()?;
+    let hour = number(hms.next()?)?;
+    let minute = number(hms.next()?)?;
+    let second = number(hms.next()?)?;
     if hms.next().is_some() || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
     Some((hour, minute, second))
+}
+
+/// A field of digits only (at most 9, so it fits a `u32`).
+fn number(text: &str) -> Option<u32> {
+    crate::text::digits(text).filter(|_| text.len() <= 9).and_then(|n| u32::try_from(n).ok())
 }
 
 fn month_number(name: &str) -> Option<u32> {

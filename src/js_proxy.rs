@@ -70,7 +70,7 @@ async fn forward(s: &ProxySettings, request: &Request, method: &str) -> Result<H
     proxy::check_headers(names.iter().map(String::as_str))?;
     let url = Url::new(&request.url()).map_err(|_| Refusal::gateway(400, "100", "Bad Request Exception", "unreadable URL"))?;
     let (operation, name) = proxy::route(&s.policy, method, &url.pathname(), &url.search())?;
-    let declared = request.headers().get("content-length").ok().flatten().and_then(|n| n.parse::<usize>().ok());
+    let declared = request.headers().get("content-length").ok().flatten().and_then(|n| crate::text::digits(&n)).and_then(|n| usize::try_from(n).ok());
     if declared.is_some_and(|n| n > s.policy.max_body_bytes) {
         return Err(proxy::too_large(&s.policy));
     }

@@ -181,7 +181,8 @@ impl Parser<'_> {
             }
         }
         let text = self.bytes.get(start..self.at).ok_or("invalid number")?;
-        Ok(Value::Number(String::from_utf8_lossy(text).into_owned()))
+        // Only ASCII digits, signs, `.` and exponents were accepted above.
+        core::str::from_utf8(text).map(|t| Value::Number(t.to_owned())).map_err(|_| "invalid number")
     }
 
     fn string(&mut self) -> Result<String, &'static str> {

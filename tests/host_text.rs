@@ -1,7 +1,7 @@
 //! `text`: the fmt-free builders write exactly what `format!` and `to_string` would.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ncloud_media_intelligence::text::{concat, decimal};
+use ncloud_media_intelligence::text::{concat, decimal, digits};
 use proptest::prelude::*;
 
 #[test]
@@ -17,7 +17,22 @@ fn concat_joins_in_order() {
     assert_eq!(concat(&["GET", " ", "/api/v1/workspaces/é"]), "GET /api/v1/workspaces/é");
 }
 
+#[test]
+fn digits_takes_only_plain_decimal_text() {
+    assert_eq!(digits("0"), Some(0));
+    assert_eq!(digits("0042"), Some(42));
+    assert_eq!(digits("9999999999999999999"), Some(9_999_999_999_999_999_999));
+    for bad in ["", "+5", "-1", " 5", "5 ", "1.0", "1e3", "١", "99999999999999999999"] {
+        assert_eq!(digits(bad), None, "{bad:?}");
+    }
+}
+
 proptest! {
+    #[test]
+    fn digits_agrees_with_parse_on_digit_strings(text in "[0-9]{1,19}") {
+        prop_assert_eq!(digits(&text), text.parse::<u64>().ok());
+    }
+
     #[test]
     fn decimal_matches_to_string(n in any::<u64>()) {
         prop_assert_eq!(decimal(n), n.to_string());
