@@ -49,9 +49,10 @@ for (const v of workerdVariants) {
   copyFileSync(join(BENCH, "cold", `worker-${v}.mjs`), join(dir, "worker.mjs"));
   const modules = ['(name = "worker.mjs", esModule = embed "worker.mjs")'];
   if (v === "ours") {
-    for (const f of ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_bg.wasm"]) copyFileSync(join(PKG, f), join(dir, "pkg", f));
+    for (const f of ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_fetch.js", "ncloud_media_intelligence_bg.wasm"]) copyFileSync(join(PKG, f), join(dir, "pkg", f));
     modules.push('(name = "pkg/workerd.js", esModule = embed "pkg/workerd.js")');
     modules.push('(name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js")');
+    modules.push('(name = "pkg/ncloud_media_intelligence_fetch.js", esModule = embed "pkg/ncloud_media_intelligence_fetch.js")');
     modules.push('(name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm")');
   }
   writeFileSync(join(dir, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";

@@ -1,4 +1,5 @@
 /* @ts-self-types="./ncloud_media_intelligence.d.ts" */
+const { send } = require(String.raw`./ncloud_media_intelligence_fetch.js`);
 
 /**
  * A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
@@ -199,6 +200,8 @@ function signRequest(options) {
     return takeFromExternrefTable0(ret[0]);
 }
 exports.signRequest = signRequest;
+const import1 = require("./ncloud_media_intelligence_fetch.js");
+
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
@@ -260,30 +263,12 @@ function __wbg_get_imports() {
         __wbg__wbg_cb_unref_09736879a3f67559: function(arg0) {
             arg0._wbg_cb_unref();
         },
-        __wbg_abort_d3b62653236ec492: function(arg0, arg1) {
-            arg0.abort(arg1);
-        },
-        __wbg_aborted_31456edf1be00084: function(arg0) {
-            const ret = arg0.aborted;
-            return ret;
-        },
-        __wbg_addEventListener_847fd86b8c33ec43: function() { return handleError(function (arg0, arg1, arg2, arg3) {
-            arg0.addEventListener(getStringFromWasm0(arg1, arg2), arg3);
-        }, arguments); },
-        __wbg_bind_6c8081aa5318c83a: function(arg0, arg1, arg2) {
-            const ret = arg0.bind(arg1, arg2);
-            return ret;
-        },
         __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
             const ret = arg0.call(arg1);
             return ret;
         }, arguments); },
         __wbg_call_a410eb4b59ed5965: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.call(arg1, arg2);
-            return ret;
-        }, arguments); },
-        __wbg_call_fc92fee6137d452d: function() { return handleError(function (arg0, arg1, arg2, arg3) {
-            const ret = arg0.call(arg1, arg2, arg3);
             return ret;
         }, arguments); },
         __wbg_charCodeAt_851946d8f1279e11: function(arg0, arg1) {
@@ -327,10 +312,6 @@ function __wbg_get_imports() {
         },
         __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
-            return ret;
-        },
-        __wbg_headers_5fc0106c076eb731: function(arg0) {
-            const ret = arg0.headers;
             return ret;
         },
         __wbg_headers_9ef80dd266706f48: function(arg0) {
@@ -377,16 +358,6 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_Response_5b0b4f7f1daeae51: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Response;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
         __wbg_isArray_bcf1376d0d732d08: function(arg0) {
             const ret = Array.isArray(arg0);
             return ret;
@@ -414,10 +385,10 @@ function __wbg_get_imports() {
             const ret = new Headers();
             return ret;
         }, arguments); },
-        __wbg_new_5f28518387ad0e34: function() { return handleError(function () {
-            const ret = new AbortController();
+        __wbg_new_37eb45aaf5eeb820: function() {
+            const ret = new Array();
             return ret;
-        }, arguments); },
+        },
         __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return ret;
@@ -426,24 +397,6 @@ function __wbg_get_imports() {
             const ret = new URL(getStringFromWasm0(arg0, arg1));
             return ret;
         }, arguments); },
-        __wbg_new_ba40181b3f24ac80: function(arg0, arg1) {
-            try {
-                var state0 = {a: arg0, b: arg1};
-                var cb0 = (arg0, arg1) => {
-                    const a = state0.a;
-                    state0.a = 0;
-                    try {
-                        return wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___js_sys_d3b3c5c55f495519___Function_fn_wasm_bindgen_ee16e44adbc3e285___JsValue_____wasm_bindgen_ee16e44adbc3e285___sys__Undefined___js_sys_d3b3c5c55f495519___Function_fn_wasm_bindgen_ee16e44adbc3e285___JsValue_____wasm_bindgen_ee16e44adbc3e285___sys__Undefined_______true_(a, state0.b, arg0, arg1);
-                    } finally {
-                        state0.a = a;
-                    }
-                };
-                const ret = new Promise(cb0);
-                return ret;
-            } finally {
-                state0.a = 0;
-            }
-        },
         __wbg_new_cc3f64bbb6c248c7: function() { return handleError(function () {
             const ret = new Response();
             return ret;
@@ -508,6 +461,10 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
+        __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
+            const ret = arg0.push(arg1);
+            return ret;
+        },
         __wbg_queueMicrotask_1e8503a8a690f0a3: function(arg0) {
             const ret = arg0.queueMicrotask;
             return ret;
@@ -519,13 +476,6 @@ function __wbg_get_imports() {
             const ret = Math.random();
             return ret;
         },
-        __wbg_reason_ebc3432467af6eae: function(arg0) {
-            const ret = arg0.reason;
-            return ret;
-        },
-        __wbg_removeEventListener_4e20bd5fac3de092: function() { return handleError(function (arg0, arg1, arg2, arg3) {
-            arg0.removeEventListener(getStringFromWasm0(arg1, arg2), arg3);
-        }, arguments); },
         __wbg_resolve_dbf78ab4942478b0: function(arg0) {
             const ret = Promise.resolve(arg0);
             return ret;
@@ -537,6 +487,20 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
+        __wbg_send_b5ffc9925b19e91c: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10, arg11, arg12) {
+            let v0;
+            if (arg7 !== 0) {
+                v0 = getStringFromWasm0(arg7, arg8);
+                wasm.__wbindgen_free(arg7, arg8 * 1, 1);
+            }
+            let v1;
+            if (arg9 !== 0) {
+                v1 = getStringFromWasm0(arg9, arg10);
+                wasm.__wbindgen_free(arg9, arg10 * 1, 1);
+            }
+            const ret = send(arg0, getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4), getStringFromWasm0(arg5, arg6), v0, v1, arg11 >>> 0, arg12);
+            return ret;
+        },
         __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
@@ -544,30 +508,14 @@ function __wbg_get_imports() {
         __wbg_set_bcb0ec2400cfa22e: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
             arg0.set(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
         }, arguments); },
-        __wbg_set_body_877d5251e78ca815: function(arg0, arg1) {
-            arg0.body = arg1;
-        },
         __wbg_set_headers_07f10dbe49bc0e77: function(arg0, arg1) {
             arg0.headers = arg1;
-        },
-        __wbg_set_headers_6d75a7df4eb22716: function(arg0, arg1) {
-            arg0.headers = arg1;
-        },
-        __wbg_set_method_639e69af35614d36: function(arg0, arg1, arg2) {
-            arg0.method = getStringFromWasm0(arg1, arg2);
         },
         __wbg_set_name_822e3903f3184979: function(arg0, arg1, arg2) {
             arg0.name = getStringFromWasm0(arg1, arg2);
         },
-        __wbg_set_signal_0b2eee78907e5ba7: function(arg0, arg1) {
-            arg0.signal = arg1;
-        },
         __wbg_set_status_bd9dc81d1c17b108: function(arg0, arg1) {
             arg0.status = arg1;
-        },
-        __wbg_signal_fac908876f45725d: function(arg0) {
-            const ret = arg0.signal;
-            return ret;
         },
         __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
             const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
@@ -585,15 +533,7 @@ function __wbg_get_imports() {
             const ret = typeof window === 'undefined' ? undefined : window;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         },
-        __wbg_status_cb85b6c8d1769fa1: function(arg0) {
-            const ret = arg0.status;
-            return ret;
-        },
         __wbg_text_2d9a65a87b992bc0: function() { return handleError(function (arg0) {
-            const ret = arg0.text();
-            return ret;
-        }, arguments); },
-        __wbg_text_5240eb2c41de8292: function() { return handleError(function (arg0) {
             const ret = arg0.text();
             return ret;
         }, arguments); },
@@ -617,26 +557,21 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 4, ret: NamedExternref("Promise<any>"), inner_ret: Some(NamedExternref("Promise<any>")) }, mutable: false }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 2, ret: NamedExternref("Promise<any>"), inner_ret: Some(NamedExternref("Promise<any>")) }, mutable: false }) -> Externref`.
             const ret = makeClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 50, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 40, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__core_31ff91df3a5c4116___result__Result_____wasm_bindgen_ee16e44adbc3e285___JsError___true_);
             return ret;
         },
-        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 3, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke_______true_);
-            return ret;
-        },
-        __wbindgen_generic_0000000000000004: function(arg0) {
+        __wbindgen_generic_0000000000000003: function(arg0) {
             // Cast intrinsic for `F64 -> Externref`.
             const ret = arg0;
             return ret;
         },
-        __wbindgen_generic_0000000000000005: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
@@ -653,11 +588,8 @@ function __wbg_get_imports() {
     return {
         __proto__: null,
         "./ncloud_media_intelligence_bg.js": import0,
+        "./ncloud_media_intelligence_fetch.js": import1,
     };
-}
-
-function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke_______true_(arg0, arg1) {
-    wasm.wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke_______true_(arg0, arg1);
 }
 
 function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_(arg0, arg1, arg2) {

@@ -19,6 +19,14 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocatio
   wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack . \
   -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >&2
 rm -f pkg/.gitignore pkg/package.json
+# The transport's JS half (src/fetch.js) arrives as snippets/<crate>-<hash>/src/fetch.js; give it a plain,
+# stable name beside the glue so entries, Worker configs and the `files` list can name it.
+snippet="$(cd pkg && ls snippets/*/src/fetch.js)"
+mv "pkg/$snippet" pkg/ncloud_media_intelligence_fetch.js
+rm -rf pkg/snippets
+# Shipped without its whole-line comments (they are for readers of src/fetch.js, not for the wire).
+sed -i -E '/^[[:space:]]*(\/\/|\/\*\*.*\*\/$)/d' pkg/ncloud_media_intelligence_fetch.js
+sed -i "s#\./$snippet#./ncloud_media_intelligence_fetch.js#g" pkg/ncloud_media_intelligence.js
 # The generated class declares `[Symbol.dispose]`, which only type-checks with lib "esnext.disposable";
 # drop that one declaration so strict consumers on ES2022 libs compile (the method itself stays).
 sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.ts
@@ -30,6 +38,10 @@ cjs="$(mktemp -d)"
 wasm-bindgen --target nodejs --out-dir "$cjs" --out-name ncloud_media_intelligence \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/ncloud_media_intelligence.wasm"
 mv "$cjs/ncloud_media_intelligence.js" pkg/ncloud_media_intelligence.cjs
+sed -i "s#\./$snippet#./ncloud_media_intelligence_fetch.js#g" pkg/ncloud_media_intelligence.cjs
+if grep -q 'snippets/' pkg/ncloud_media_intelligence.js pkg/ncloud_media_intelligence.cjs; then
+  echo "build: a glue still imports from snippets/ (a new JS snippet needs a name here)" >&2; exit 1
+fi
 mv "$cjs/ncloud_media_intelligence.d.ts" pkg/ncloud_media_intelligence.d.cts
 sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.cts
 node -e '

@@ -192,7 +192,7 @@ impl MediaIntelligence {
     fn call(&self, request_options: Option<RequestOptionsValue>) -> Result<(FetchTransport, CallSettings), Error> {
         let value: JsValue = request_options.map_or(JsValue::UNDEFINED, Into::into);
         let call = js_options::call_settings(&value, self.client.config.limits)?;
-        let signals = self.signal.iter().chain(call.signal.iter()).cloned().collect();
+        let signals: js_sys::Array = self.signal.iter().chain(call.signal.iter()).collect();
         let transport = FetchTransport {
             fetch: self.fetch.clone(),
             signals,

@@ -82,7 +82,7 @@ async fn forward(s: &ProxySettings, request: &Request, method: &str) -> Result<H
         return Err(proxy::too_large(&s.policy));
     }
     let call = proxy::call(operation, name.as_deref(), &body)?;
-    let transport = FetchTransport { fetch: s.fetch.clone(), signals: Vec::new(), logger: None, extra_headers: Rc::from([]), credentials: None };
+    let transport = FetchTransport::plain(s.fetch.clone());
     let client: &Client = &s.client;
     match transport.send(client.request(&call, client.server_now(&transport)), s.timeout_ms).await {
         Ok(answer) => Ok(answer),

@@ -37,8 +37,6 @@ mod js_proxy_options;
 mod js_results;
 #[cfg(target_arch = "wasm32")]
 mod js_sign;
-#[cfg(target_arch = "wasm32")]
-mod timers;
 
 #[cfg(target_arch = "wasm32")]
 pub use js_client::MediaIntelligence;

@@ -17,7 +17,7 @@ import { createProxyHandler } from "../pkg/index.js";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const pkgDir = fileURLToPath(new URL("../pkg/", import.meta.url));
 const STATIC = { "/": "index.html", "/index.html": "index.html", "/app.js": "app.js", "/style.css": "style.css" };
-const PKG = ["browser.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_bg.wasm"];
+const PKG = ["browser.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_fetch.js", "ncloud_media_intelligence_bg.wasm"];
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm" };
 
 const portArg = process.argv.indexOf("--port");

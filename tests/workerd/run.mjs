@@ -21,7 +21,7 @@ mkdirSync(join(out, "pkg"), { recursive: true });
 copyFileSync(join(here, "worker.mjs"), join(out, "worker.mjs"));
 copyFileSync(join(here, "proxy-test.mjs"), join(out, "proxy-test.mjs"));
 copyFileSync(join(root, "examples", "worker-proxy", "worker.js"), join(out, "proxy-worker.js"));
-const pkgFiles = ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_bg.wasm"];
+const pkgFiles = ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_fetch.js", "ncloud_media_intelligence_bg.wasm"];
 for (const file of pkgFiles) copyFileSync(join(root, "pkg", file), join(out, "pkg", file));
 
 writeFileSync(join(out, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
@@ -39,6 +39,7 @@ const proxyWorker :Workerd.Worker = (
     (name = "proxy-worker.js", esModule = embed "proxy-worker.js"),
     (name = "ncloud-media-intelligence", esModule = embed "pkg/workerd.js"),
     (name = "ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
+    (name = "ncloud_media_intelligence_fetch.js", esModule = embed "pkg/ncloud_media_intelligence_fetch.js"),
     (name = "ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
@@ -56,6 +57,7 @@ const proxyTestWorker :Workerd.Worker = (
     (name = "proxy-test.mjs", esModule = embed "proxy-test.mjs"),
     (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
     (name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
+    (name = "pkg/ncloud_media_intelligence_fetch.js", esModule = embed "pkg/ncloud_media_intelligence_fetch.js"),
     (name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
@@ -70,6 +72,7 @@ const mainWorker :Workerd.Worker = (
     (name = "worker.mjs", esModule = embed "worker.mjs"),
     (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
     (name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
+    (name = "pkg/ncloud_media_intelligence_fetch.js", esModule = embed "pkg/ncloud_media_intelligence_fetch.js"),
     (name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
