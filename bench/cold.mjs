@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BENCH, PKG, QUICK, ROOT, median, report } from "./lib.mjs";
+import { BENCH, GLUE_FILES, PKG, QUICK, ROOT, median, report } from "./lib.mjs";
 
 const samples = QUICK ? 8 : 20;
 const workerdSamples = QUICK ? 5 : 15;
@@ -49,10 +49,9 @@ for (const v of workerdVariants) {
   copyFileSync(join(BENCH, "cold", `worker-${v}.mjs`), join(dir, "worker.mjs"));
   const modules = ['(name = "worker.mjs", esModule = embed "worker.mjs")'];
   if (v === "ours") {
-    for (const f of ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_fetch.js", "ncloud_media_intelligence_bg.wasm"]) copyFileSync(join(PKG, f), join(dir, "pkg", f));
+    for (const f of ["workerd.js", ...GLUE_FILES, "ncloud_media_intelligence_bg.wasm"]) copyFileSync(join(PKG, f), join(dir, "pkg", f));
     modules.push('(name = "pkg/workerd.js", esModule = embed "pkg/workerd.js")');
-    modules.push('(name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js")');
-    modules.push('(name = "pkg/ncloud_media_intelligence_fetch.js", esModule = embed "pkg/ncloud_media_intelligence_fetch.js")');
+    for (const f of GLUE_FILES) modules.push(`(name = "pkg/${f}", esModule = embed "pkg/${f}")`);
     modules.push('(name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm")');
   }
   writeFileSync(join(dir, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";

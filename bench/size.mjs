@@ -5,12 +5,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { PKG, report } from "./lib.mjs";
+import { GLUE_FILES, PKG, report } from "./lib.mjs";
 
 const WASM = "ncloud_media_intelligence_bg.wasm";
-const GLUE = "ncloud_media_intelligence.js";
-// The transport's JS half (src/fetch.js), imported by the glue: counted as glue.
-const GLUE_FETCH = "ncloud_media_intelligence_fetch.js";
+
 
 export const gzipBytes = (buf) => gzipSync(buf, { level: 9 }).length;
 export const brotliBytes = (buf) =>
@@ -20,17 +18,17 @@ export const brotliBytes = (buf) =>
 export function measureSizes(dir = PKG) {
   const read = (name) => readFileSync(join(dir, name));
   const wasm = read(WASM);
-  const glue = read(GLUE);
-  const fetch = read(GLUE_FETCH);
-  // Each file compressed on its own, as a server sends it.
-  const glueGzip = gzipBytes(glue) + gzipBytes(fetch);
-  const glueBrotli = brotliBytes(glue) + brotliBytes(fetch);
+  // The glue and the JS halves it imports (transport, proxy), each compressed on its own.
+  const glue = GLUE_FILES.map(read);
+  const sum = (f) => glue.reduce((n, file) => n + f(file), 0);
+  const glueGzip = sum(gzipBytes);
+  const glueBrotli = sum(brotliBytes);
   const entry = (name) => gzipBytes(read(name)) + glueGzip + gzipBytes(wasm);
   return {
     wasm_raw_bytes: wasm.length,
     wasm_gzip_bytes: gzipBytes(wasm),
     wasm_brotli_bytes: brotliBytes(wasm),
-    glue_raw_bytes: glue.length + fetch.length,
+    glue_raw_bytes: sum((file) => file.length),
     glue_gzip_bytes: glueGzip,
     glue_brotli_bytes: glueBrotli,
     wasm_plus_glue_gzip_bytes: gzipBytes(wasm) + glueGzip,

@@ -1,5 +1,6 @@
 /* @ts-self-types="./ncloud_media_intelligence.d.ts" */
 const { send } = require(String.raw`./ncloud_media_intelligence_fetch.js`);
+const { respond } = require(String.raw`./ncloud_media_intelligence_proxy.js`);
 
 /**
  * A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
@@ -200,7 +201,10 @@ function signRequest(options) {
     return takeFromExternrefTable0(ret[0]);
 }
 exports.signRequest = signRequest;
-const import1 = require("./ncloud_media_intelligence_fetch.js");
+const import1 = require("./ncloud_media_intelligence_proxy.js");
+const import2 = require("./ncloud_media_intelligence_fetch.js");
+const import3 = require("./ncloud_media_intelligence_proxy.js");
+const import4 = require("./ncloud_media_intelligence_proxy.js");
 
 function __wbg_get_imports() {
     const import0 = {
@@ -209,10 +213,6 @@ function __wbg_get_imports() {
             const v = arg0;
             const ret = typeof(v) === 'boolean' ? v : undefined;
             return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
-        },
-        __wbg___wbindgen_is_falsy_d864b623500ae65d: function(arg0) {
-            const ret = !arg0;
-            return ret;
         },
         __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
             const ret = typeof(arg0) === 'function';
@@ -263,24 +263,12 @@ function __wbg_get_imports() {
         __wbg__wbg_cb_unref_09736879a3f67559: function(arg0) {
             arg0._wbg_cb_unref();
         },
-        __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
-            const ret = arg0.call(arg1);
-            return ret;
-        }, arguments); },
         __wbg_call_a410eb4b59ed5965: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.call(arg1, arg2);
             return ret;
         }, arguments); },
         __wbg_charCodeAt_851946d8f1279e11: function(arg0, arg1) {
             const ret = arg0.charCodeAt(arg1 >>> 0);
-            return ret;
-        },
-        __wbg_clone_a0934ceb1865184d: function() { return handleError(function (arg0) {
-            const ret = arg0.clone();
-            return ret;
-        }, arguments); },
-        __wbg_done_57e08d0be6e30c02: function(arg0) {
-            const ret = arg0.done;
             return ret;
         },
         __wbg_from_eac91875c8a5ffa4: function(arg0) {
@@ -295,27 +283,12 @@ function __wbg_get_imports() {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
-        __wbg_get_556f1c9a5c587e8c: function() { return handleError(function (arg0, arg1, arg2, arg3) {
-            const ret = arg1.get(getStringFromWasm0(arg2, arg3));
-            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            var len1 = WASM_VECTOR_LEN;
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-        }, arguments); },
-        __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
-            const ret = Reflect.get(arg0, arg1);
-            return ret;
-        }, arguments); },
         __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
             return ret;
         },
         __wbg_get_unchecked_e6325ad374eff861: function(arg0, arg1) {
             const ret = arg0[arg1 >>> 0];
-            return ret;
-        },
-        __wbg_headers_9ef80dd266706f48: function(arg0) {
-            const ret = arg0.headers;
             return ret;
         },
         __wbg_instanceof_AbortSignal_16e867a9888f3bc7: function(arg0) {
@@ -348,22 +321,8 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
-        __wbg_instanceof_Request_8f09038945bb6bd9: function(arg0) {
-            let result;
-            try {
-                result = arg0 instanceof Request;
-            } catch (_) {
-                result = false;
-            }
-            const ret = result;
-            return ret;
-        },
         __wbg_isArray_bcf1376d0d732d08: function(arg0) {
             const ret = Array.isArray(arg0);
-            return ret;
-        },
-        __wbg_iterator_e4c5e8f68ada7b58: function() {
-            const ret = Symbol.iterator;
             return ret;
         },
         __wbg_length_b03a0fabb109b1e9: function(arg0) {
@@ -374,17 +333,6 @@ function __wbg_get_imports() {
             const ret = arg0.length;
             return ret;
         },
-        __wbg_method_3d406ebab4dd9853: function(arg0, arg1) {
-            const ret = arg1.method;
-            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len1 = WASM_VECTOR_LEN;
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-        },
-        __wbg_new_277c27c26f94cbc2: function() { return handleError(function () {
-            const ret = new Headers();
-            return ret;
-        }, arguments); },
         __wbg_new_37eb45aaf5eeb820: function() {
             const ret = new Array();
             return ret;
@@ -393,14 +341,6 @@ function __wbg_get_imports() {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return ret;
         },
-        __wbg_new_96baed0986e0d99f: function() { return handleError(function (arg0, arg1) {
-            const ret = new URL(getStringFromWasm0(arg0, arg1));
-            return ret;
-        }, arguments); },
-        __wbg_new_cc3f64bbb6c248c7: function() { return handleError(function () {
-            const ret = new Response();
-            return ret;
-        }, arguments); },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
             return ret;
@@ -423,28 +363,9 @@ function __wbg_get_imports() {
                 state0.a = 0;
             }
         },
-        __wbg_new_with_opt_str_and_init_6456bed24baae6fc: function() { return handleError(function (arg0, arg1, arg2) {
-            const ret = new Response(arg0 === 0 ? undefined : getStringFromWasm0(arg0, arg1), arg2);
-            return ret;
-        }, arguments); },
-        __wbg_next_178c1651c11432b3: function(arg0) {
-            const ret = arg0.next;
-            return ret;
-        },
-        __wbg_next_af5ac6a08bb0a717: function() { return handleError(function (arg0) {
-            const ret = arg0.next();
-            return ret;
-        }, arguments); },
         __wbg_now_463ac581d2fc7ea3: function() {
             const ret = Date.now();
             return ret;
-        },
-        __wbg_origin_fba7d3755dd37895: function(arg0, arg1) {
-            const ret = arg1.origin;
-            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len1 = WASM_VECTOR_LEN;
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbg_ownKeys_c9890d5405932253: function() { return handleError(function (arg0) {
             const ret = Reflect.ownKeys(arg0);
@@ -454,13 +375,6 @@ function __wbg_get_imports() {
             const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
             return ret;
         }, arguments); },
-        __wbg_pathname_0a541f1ec71ba5a7: function(arg0, arg1) {
-            const ret = arg1.pathname;
-            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len1 = WASM_VECTOR_LEN;
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-        },
         __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
             const ret = arg0.push(arg1);
             return ret;
@@ -480,12 +394,14 @@ function __wbg_get_imports() {
             const ret = Promise.resolve(arg0);
             return ret;
         },
-        __wbg_search_88703ce66d1580b3: function(arg0, arg1) {
-            const ret = arg1.search;
-            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len1 = WASM_VECTOR_LEN;
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        __wbg_respond_b1e236437492985c: function(arg0, arg1, arg2, arg3, arg4) {
+            let v0;
+            if (arg1 !== 0) {
+                v0 = getStringFromWasm0(arg1, arg2);
+                wasm.__wbindgen_free(arg1, arg2 * 1, 1);
+            }
+            const ret = respond(arg0, v0, getStringFromWasm0(arg3, arg4));
+            return ret;
         },
         __wbg_send_b5ffc9925b19e91c: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10, arg11, arg12) {
             let v0;
@@ -505,17 +421,8 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
-        __wbg_set_bcb0ec2400cfa22e: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
-            arg0.set(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
-        }, arguments); },
-        __wbg_set_headers_07f10dbe49bc0e77: function(arg0, arg1) {
-            arg0.headers = arg1;
-        },
         __wbg_set_name_822e3903f3184979: function(arg0, arg1, arg2) {
             arg0.name = getStringFromWasm0(arg1, arg2);
-        },
-        __wbg_set_status_bd9dc81d1c17b108: function(arg0, arg1) {
-            arg0.status = arg1;
         },
         __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
             const ret = typeof globalThis === 'undefined' ? undefined : globalThis;
@@ -533,27 +440,12 @@ function __wbg_get_imports() {
             const ret = typeof window === 'undefined' ? undefined : window;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         },
-        __wbg_text_2d9a65a87b992bc0: function() { return handleError(function (arg0) {
-            const ret = arg0.text();
-            return ret;
-        }, arguments); },
         __wbg_then_656f253a5dd7d8ea: function(arg0, arg1, arg2) {
             const ret = arg0.then(arg1, arg2);
             return ret;
         },
         __wbg_then_e3f7f2d365708be8: function(arg0, arg1) {
             const ret = arg0.then(arg1);
-            return ret;
-        },
-        __wbg_url_1be993c7b186415b: function(arg0, arg1) {
-            const ret = arg1.url;
-            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len1 = WASM_VECTOR_LEN;
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-        },
-        __wbg_value_e0f328965e184931: function(arg0) {
-            const ret = arg0.value;
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
@@ -588,7 +480,10 @@ function __wbg_get_imports() {
     return {
         __proto__: null,
         "./ncloud_media_intelligence_bg.js": import0,
-        "./ncloud_media_intelligence_fetch.js": import1,
+        "./snippets/ncloud-media-intelligence-5277bd6eb67f5077/src/js_proxy.js": import1,
+        "./snippets/ncloud-media-intelligence-5277bd6eb67f5077/src/fetch.js": import2,
+        "./snippets/ncloud-media-intelligence-5277bd6eb67f5077/src/js_proxy.js": import3,
+        "./snippets/ncloud-media-intelligence-5277bd6eb67f5077/src/js_proxy.js": import4,
     };
 }
 

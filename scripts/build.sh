@@ -19,14 +19,20 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocatio
   wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack . \
   -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >&2
 rm -f pkg/.gitignore pkg/package.json
-# The transport's JS half (src/fetch.js) arrives as snippets/<crate>-<hash>/src/fetch.js; give it a plain,
-# stable name beside the glue so entries, Worker configs and the `files` list can name it.
-snippet="$(cd pkg && ls snippets/*/src/fetch.js)"
-mv "pkg/$snippet" pkg/ncloud_media_intelligence_fetch.js
+# The JS halves of the transport and the proxy (src/fetch.js, src/js_proxy.js) arrive as
+# snippets/<crate>-<hash>/src/<name>.js; give each a plain, stable name beside the glue
+# (ncloud_media_intelligence_fetch.js, ..._proxy.js) so entries, Worker configs and `files` can name them.
+# They ship without their whole-line comments (those are for readers of src/, not for the wire).
+SNIPPETS=()
+for snippet in $(cd pkg && ls snippets/*/src/*.js); do
+  name="ncloud_media_intelligence_$(basename "$snippet" .js | sed 's/^js_//').js"
+  mv "pkg/$snippet" "pkg/$name"
+  sed -i -E '/^[[:space:]]*(\/\/|\/\*\*.*\*\/$)/d' "pkg/$name"
+  # Only the import statements: the key of the imports object stays the module name the .wasm imports.
+  sed -i "/^import /s#\./$snippet#./$name#" pkg/ncloud_media_intelligence.js
+  SNIPPETS+=("$snippet=$name")
+done
 rm -rf pkg/snippets
-# Shipped without its whole-line comments (they are for readers of src/fetch.js, not for the wire).
-sed -i -E '/^[[:space:]]*(\/\/|\/\*\*.*\*\/$)/d' pkg/ncloud_media_intelligence_fetch.js
-sed -i "s#\./$snippet#./ncloud_media_intelligence_fetch.js#g" pkg/ncloud_media_intelligence.js
 # The generated class declares `[Symbol.dispose]`, which only type-checks with lib "esnext.disposable";
 # drop that one declaration so strict consumers on ES2022 libs compile (the method itself stays).
 sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.ts
@@ -38,8 +44,8 @@ cjs="$(mktemp -d)"
 wasm-bindgen --target nodejs --out-dir "$cjs" --out-name ncloud_media_intelligence \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/ncloud_media_intelligence.wasm"
 mv "$cjs/ncloud_media_intelligence.js" pkg/ncloud_media_intelligence.cjs
-sed -i "s#\./$snippet#./ncloud_media_intelligence_fetch.js#g" pkg/ncloud_media_intelligence.cjs
-if grep -q 'snippets/' pkg/ncloud_media_intelligence.js pkg/ncloud_media_intelligence.cjs; then
+for pair in "${SNIPPETS[@]}"; do sed -i "/require(/s#\./${pair%%=*}#./${pair#*=}#" pkg/ncloud_media_intelligence.cjs; done
+if grep -E '^import |require\(' pkg/ncloud_media_intelligence.js pkg/ncloud_media_intelligence.cjs | grep -q 'snippets/'; then
   echo "build: a glue still imports from snippets/ (a new JS snippet needs a name here)" >&2; exit 1
 fi
 mv "$cjs/ncloud_media_intelligence.d.ts" pkg/ncloud_media_intelligence.d.cts
@@ -63,6 +69,9 @@ node -e '
   pkg.version = /^version = "([^"]+)"/m.exec(cargo)[1];
   fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
 '
+for pair in "${SNIPPETS[@]}"; do
+  grep -q "\"${pair#*=}\"" pkg/package.json || { echo "build: js/package.template.json files lacks ${pair#*=}" >&2; exit 1; }
+done
 size=$(wc -c < pkg/ncloud_media_intelligence_bg.wasm)
 gz=$(gzip -9 -c pkg/ncloud_media_intelligence_bg.wasm | wc -c)
 say "pkg/ built: wasm ${size} bytes, ${gz} bytes gzip"

@@ -1,14 +1,13 @@
 //! `createProxyHandler`: a standard fetch handler that checks the caller, then signs and forwards only
-//! the allowed operations. Converts `Request`/`Response` and runs the proxy policy; it passes back only
-//! the API's status, envelope and safe headers, never an incoming `x-ncp-*` header or a key.
+//! the allowed operations. Reads the `Request` and builds the `Response` through its JS half
+//! (`js_proxy.js`) and runs the proxy policy; it passes back only the API's status, envelope and safe
+//! headers, never an incoming `x-ncp-*` header or a key.
 
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Promise};
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, Request, Response, ResponseInit, Url};
 
 use crate::client::Client;
 use crate::fetch::FetchTransport;
@@ -16,7 +15,54 @@ use crate::http::{HttpResponse, Transport, TransportError};
 use crate::js_client;
 use crate::js_error;
 use crate::js_proxy_options::{self, Cors, ProxySettings};
+use crate::json;
 use crate::proxy::{self, Refusal};
+
+#[wasm_bindgen(module = "/src/js_proxy.js")]
+extern "C" {
+    /// `[method, url, pathname, search, origin, ownOrigin, headerNames, contentLength]`, or `null`.
+    #[wasm_bindgen(js_name = readRequest)]
+    fn read_request(request: &JsValue) -> JsValue;
+    /// Resolves the body text (`""` when unreadable); never rejects.
+    #[wasm_bindgen(js_name = readBody)]
+    fn read_body(request: &JsValue) -> Promise;
+    /// Resolves 0 (truthy), 1 (falsy), 2 (threw or rejected) or 3 (request not copyable); never rejects.
+    #[wasm_bindgen(js_name = authorize)]
+    fn run_authorize(check: &js_sys::Function, request: &JsValue) -> Promise;
+    /// A `Response` with `status`, an optional body and headers given as JSON text.
+    fn respond(status: u16, body: Option<String>, headers: &str) -> JsValue;
+}
+
+/// The parts of an incoming request the proxy looks at.
+struct Incoming {
+    method: String,
+    pathname: String,
+    search: String,
+    origin: Option<String>,
+    own_origin: String,
+    header_names: Vec<String>,
+    content_length: Option<String>,
+}
+
+impl Incoming {
+    fn read(request: &JsValue) -> Option<Incoming> {
+        let parts = read_request(request);
+        if parts.is_null() {
+            return None;
+        }
+        let parts = Array::from(&parts);
+        let text = |i: u32| parts.get(i).as_string();
+        Some(Incoming {
+            method: text(0)?,
+            pathname: text(2)?,
+            search: text(3).unwrap_or_default(),
+            origin: text(4),
+            own_origin: text(5).unwrap_or_default(),
+            header_names: Array::from(&parts.get(6)).iter().filter_map(|n| n.as_string()).collect(),
+            content_length: text(7),
+        })
+    }
+}
 
 /// Builds a fetch handler `(request) => Promise<Response>` that signs and forwards the operations in
 /// `allow` to NCP and refuses everything else without contacting it. Use it as a Worker's `fetch`, in
@@ -38,46 +84,39 @@ pub fn create_proxy_handler(#[wasm_bindgen(unchecked_param_type = "ProxyOptions"
     let settings = Rc::new(js_proxy_options::proxy_settings(&options).map_err(|e| js_error::to_js(&e))?);
     let handler = Closure::<dyn Fn(JsValue) -> Promise>::new(move |request: JsValue| {
         let settings = Rc::clone(&settings);
-        js_client::promise(Box::pin(async move { Ok(handle(&settings, request).await.into()) }))
+        js_client::promise(Box::pin(async move { Ok(handle(&settings, request).await) }))
     });
     Ok(handler.into_js_value())
 }
 
 /// Answers one request; every path ends in a `Response`, never a rejection.
-async fn handle(s: &ProxySettings, request: JsValue) -> Response {
-    let Ok(request) = request.dyn_into::<Request>() else {
-        return respond(&Refusal::gateway(400, "100", "Bad Request Exception", "not a Request"), None, s);
+async fn handle(s: &ProxySettings, request: JsValue) -> JsValue {
+    let Some(incoming) = Incoming::read(&request) else {
+        return refuse(&Refusal::gateway(400, "100", "Bad Request Exception", "not a Request"), None, s);
     };
-    let origin = request.headers().get("origin").ok().flatten();
-    let allowed_origin = origin.as_deref().filter(|o| origin_allowed(s, o, &request.url()));
-    let method = request.method();
-    if method == "OPTIONS" {
+    let allowed_origin = incoming.origin.as_deref().filter(|o| origin_allowed(s, o, &incoming.own_origin));
+    if incoming.method == "OPTIONS" {
         return preflight(s, allowed_origin);
     }
-    if origin.is_some() && allowed_origin.is_none() {
-        return respond(&Refusal::gateway(403, "230", "Forbidden", "this origin may not use the proxy"), None, s);
+    if incoming.origin.is_some() && allowed_origin.is_none() {
+        return refuse(&Refusal::gateway(403, "230", "Forbidden", "this origin may not use the proxy"), None, s);
     }
-    match forward(s, &request, &method).await {
+    match forward(s, &request, &incoming).await {
         Ok(answer) => answer_response(&answer, allowed_origin, s),
-        Err(refusal) => respond(&refusal, allowed_origin, s),
+        Err(refusal) => refuse(&refusal, allowed_origin, s),
     }
 }
 
 /// authorize → headers → route → body → sign and send. Each step refuses before the next runs.
-async fn forward(s: &ProxySettings, request: &Request, method: &str) -> Result<HttpResponse, Refusal> {
+async fn forward(s: &ProxySettings, request: &JsValue, incoming: &Incoming) -> Result<HttpResponse, Refusal> {
     authorize(s, request).await?;
-    let names = header_names(&request.headers());
-    proxy::check_headers(names.iter().map(String::as_str))?;
-    let url = Url::new(&request.url()).map_err(|_| Refusal::gateway(400, "100", "Bad Request Exception", "unreadable URL"))?;
-    let (operation, name) = proxy::route(&s.policy, method, &url.pathname(), &url.search())?;
-    let declared = request.headers().get("content-length").ok().flatten().and_then(|n| crate::text::digits(&n)).and_then(|n| usize::try_from(n).ok());
+    proxy::check_headers(incoming.header_names.iter().map(String::as_str))?;
+    let (operation, name) = proxy::route(&s.policy, &incoming.method, &incoming.pathname, &incoming.search)?;
+    let declared = incoming.content_length.as_deref().and_then(crate::text::digits).and_then(|n| usize::try_from(n).ok());
     if declared.is_some_and(|n| n > s.policy.max_body_bytes) {
         return Err(proxy::too_large(&s.policy));
     }
-    let body = match request.text() {
-        Ok(text) => JsFuture::from(text).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
-        Err(_) => String::new(),
-    };
+    let body = JsFuture::from(read_body(request)).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
     if body.len() > s.policy.max_body_bytes {
         return Err(proxy::too_large(&s.policy));
     }
@@ -92,81 +131,60 @@ async fn forward(s: &ProxySettings, request: &Request, method: &str) -> Result<H
 }
 
 /// Runs the caller's `authorize(request)`: truthy passes, a falsy result is 403, a throw is 401.
-async fn authorize(s: &ProxySettings, request: &Request) -> Result<(), Refusal> {
+async fn authorize(s: &ProxySettings, request: &JsValue) -> Result<(), Refusal> {
     let Some(check) = &s.authorize else { return Ok(()) };
-    let copy = request.clone().map_err(|_| Refusal::gateway(400, "100", "Bad Request Exception", "unreadable request"))?;
-    let verdict = match check.call1(&JsValue::UNDEFINED, &copy) {
-        Ok(value) => JsFuture::from(Promise::resolve(&value)).await,
-        Err(thrown) => Err(thrown),
-    };
+    let verdict = JsFuture::from(run_authorize(check, request)).await.ok().and_then(|v| v.as_f64());
     match verdict {
-        Ok(value) if value.is_truthy() => Ok(()),
-        Ok(_) => Err(Refusal::gateway(403, "210", "Permission Denied", "authorize() refused this request")),
-        Err(_) => Err(Refusal::gateway(401, "200", "Authentication Failed", "authorize() rejected the caller")),
+        Some(0.0) => Ok(()),
+        Some(1.0) => Err(Refusal::gateway(403, "210", "Permission Denied", "authorize() refused this request")),
+        Some(3.0) => Err(Refusal::gateway(400, "100", "Bad Request Exception", "unreadable request")),
+        _ => Err(Refusal::gateway(401, "200", "Authentication Failed", "authorize() rejected the caller")),
     }
 }
 
-fn header_names(headers: &Headers) -> Vec<String> {
-    let Ok(Some(iterator)) = js_sys::try_iter(headers) else { return Vec::new() };
-    iterator.filter_map(Result::ok).filter_map(|pair| Array::from(&pair).get(0).as_string()).collect()
-}
-
-fn origin_allowed(s: &ProxySettings, origin: &str, request_url: &str) -> bool {
-    let same_origin = Url::new(request_url).is_ok_and(|u| u.origin() == origin);
-    same_origin || matches!(&s.cors, Cors::Any) || matches!(&s.cors, Cors::Origins(list) if list.iter().any(|o| o == origin))
+fn origin_allowed(s: &ProxySettings, origin: &str, own_origin: &str) -> bool {
+    origin == own_origin || matches!(&s.cors, Cors::Any) || matches!(&s.cors, Cors::Origins(list) if list.iter().any(|o| o == origin))
 }
 
 /// Answers a CORS preflight: 204 with the allowed methods and headers for an allowed origin, else 403.
-fn preflight(s: &ProxySettings, allowed_origin: Option<&str>) -> Response {
+fn preflight(s: &ProxySettings, allowed_origin: Option<&str>) -> JsValue {
     let Some(origin) = allowed_origin else {
-        return respond(&Refusal::gateway(403, "230", "Forbidden", "this origin may not use the proxy"), None, s);
+        return refuse(&Refusal::gateway(403, "230", "Forbidden", "this origin may not use the proxy"), None, s);
     };
-    let headers = base_headers(Some(origin), s);
     let methods: Vec<&str> = s.policy.allow.iter().map(|op| op.method()).collect();
-    let _ = headers.set("access-control-allow-methods", &methods.join(", "));
-    let _ = headers.set("access-control-allow-headers", &s.allow_headers);
-    let _ = headers.set("access-control-max-age", "600");
-    make_response(None, 204, &headers)
+    let methods = methods.join(", ");
+    let extra = [
+        ("access-control-allow-methods", Some(methods.as_str())),
+        ("access-control-allow-headers", Some(s.allow_headers.as_str())),
+        ("access-control-max-age", Some("600")),
+    ];
+    respond(204, None, &headers(Some(origin), s, &extra))
 }
 
-fn base_headers(origin: Option<&str>, s: &ProxySettings) -> Headers {
-    let headers = Headers::new().unwrap_or_else(|_| Object::new().unchecked_into());
-    let _ = headers.set("cache-control", "no-store");
-    if let Some(origin) = origin {
-        let _ = headers.set("access-control-allow-origin", origin);
-        let _ = headers.set("vary", "Origin");
-        let _ = headers.set("access-control-expose-headers", "Retry-After");
-        if s.allow_credentials {
-            let _ = headers.set("access-control-allow-credentials", "true");
-        }
-    }
-    headers
+/// The response headers as JSON text: `cache-control`, the CORS headers for an allowed origin, then `extra`.
+fn headers(origin: Option<&str>, s: &ProxySettings, extra: &[(&str, Option<&str>)]) -> String {
+    let cors = origin.is_some();
+    let mut members = vec![
+        ("cache-control", Some("no-store")),
+        ("access-control-allow-origin", origin),
+        ("vary", cors.then_some("Origin")),
+        ("access-control-expose-headers", cors.then_some("Retry-After")),
+        ("access-control-allow-credentials", (cors && s.allow_credentials).then_some("true")),
+    ];
+    members.extend_from_slice(extra);
+    json::object_of_strings(&members)
 }
 
-fn respond(refusal: &Refusal, origin: Option<&str>, s: &ProxySettings) -> Response {
-    let headers = base_headers(origin, s);
-    let _ = headers.set("content-type", "application/json; charset=utf-8");
-    make_response(Some(&refusal.body), refusal.status, &headers)
+fn refuse(refusal: &Refusal, origin: Option<&str>, s: &ProxySettings) -> JsValue {
+    let headers = headers(origin, s, &[("content-type", Some("application/json; charset=utf-8"))]);
+    respond(refusal.status, Some(refusal.body.clone()), &headers)
 }
 
 /// The API's answer, passed back with only its status, body, content type and `Retry-After`.
-fn answer_response(answer: &HttpResponse, origin: Option<&str>, s: &ProxySettings) -> Response {
-    let headers = base_headers(origin, s);
+fn answer_response(answer: &HttpResponse, origin: Option<&str>, s: &ProxySettings) -> JsValue {
     let json = answer.body.trim_start().starts_with('{');
-    let _ = headers.set("content-type", if json { "application/json; charset=utf-8" } else { "text/plain; charset=utf-8" });
-    if let Some(retry_after) = &answer.retry_after {
-        let _ = headers.set("retry-after", retry_after);
-    }
-    let body = (!answer.body.is_empty()).then_some(answer.body.as_str());
-    make_response(body, answer.status, &headers)
-}
-
-fn make_response(body: Option<&str>, status: u16, headers: &Headers) -> Response {
-    let init = ResponseInit::new();
-    init.set_status(status);
-    init.set_headers(headers);
-    let with_body = if matches!(status, 204 | 304) { None } else { body };
-    Response::new_with_opt_str_and_init(with_body, &init)
-        .or_else(|_| Response::new())
-        .unwrap_or_else(|_| Object::new().unchecked_into())
+    let content_type = if json { "application/json; charset=utf-8" } else { "text/plain; charset=utf-8" };
+    let headers = headers(origin, s, &[("content-type", Some(content_type)), ("retry-after", answer.retry_after.as_deref())]);
+    let body = (!answer.body.is_empty()).then(|| answer.body.clone());
+    respond(answer.status, body, &headers)
 }

@@ -4,7 +4,7 @@
 // Lays the worker and the built pkg/ files into tests/out/workerd with a generated config (bindings
 // carry the URLs), then `workerd test`. Exits with workerd's status; prints `N passed, N failed`.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,7 +21,10 @@ mkdirSync(join(out, "pkg"), { recursive: true });
 copyFileSync(join(here, "worker.mjs"), join(out, "worker.mjs"));
 copyFileSync(join(here, "proxy-test.mjs"), join(out, "proxy-test.mjs"));
 copyFileSync(join(root, "examples", "worker-proxy", "worker.js"), join(out, "proxy-worker.js"));
-const pkgFiles = ["workerd.js", "ncloud_media_intelligence.js", "ncloud_media_intelligence_fetch.js", "ncloud_media_intelligence_bg.wasm"];
+// The glue and its JS halves, as pkg/package.json lists them.
+const glueFiles = JSON.parse(readFileSync(join(root, "pkg", "package.json"), "utf8")).files.filter((f) => /^ncloud_media_intelligence.*\.js$/.test(f));
+const pkgFiles = ["workerd.js", ...glueFiles, "ncloud_media_intelligence_bg.wasm"];
+const glueModules = (prefix) => glueFiles.map((f) => `(name = "${prefix}${f}", esModule = embed "pkg/${f}"),`).join("\n    ");
 for (const file of pkgFiles) copyFileSync(join(root, "pkg", file), join(out, "pkg", file));
 
 writeFileSync(join(out, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
@@ -38,8 +41,7 @@ const proxyWorker :Workerd.Worker = (
   modules = [
     (name = "proxy-worker.js", esModule = embed "proxy-worker.js"),
     (name = "ncloud-media-intelligence", esModule = embed "pkg/workerd.js"),
-    (name = "ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
-    (name = "ncloud_media_intelligence_fetch.js", esModule = embed "pkg/ncloud_media_intelligence_fetch.js"),
+    ${glueModules("")}
     (name = "ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
@@ -56,8 +58,7 @@ const proxyTestWorker :Workerd.Worker = (
   modules = [
     (name = "proxy-test.mjs", esModule = embed "proxy-test.mjs"),
     (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
-    (name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
-    (name = "pkg/ncloud_media_intelligence_fetch.js", esModule = embed "pkg/ncloud_media_intelligence_fetch.js"),
+    ${glueModules("pkg/")}
     (name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
@@ -71,8 +72,7 @@ const mainWorker :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "worker.mjs"),
     (name = "pkg/workerd.js", esModule = embed "pkg/workerd.js"),
-    (name = "pkg/ncloud_media_intelligence.js", esModule = embed "pkg/ncloud_media_intelligence.js"),
-    (name = "pkg/ncloud_media_intelligence_fetch.js", esModule = embed "pkg/ncloud_media_intelligence_fetch.js"),
+    ${glueModules("pkg/")}
     (name = "pkg/ncloud_media_intelligence_bg.wasm", wasm = embed "pkg/ncloud_media_intelligence_bg.wasm"),
   ],
   compatibilityDate = "2025-09-01",
