@@ -1,9 +1,10 @@
 //! ncloud-media-intelligence: a NAVER Cloud Platform Media Intelligence API client for JS runtimes.
 //!
 //! Three rings (see DESIGN.md): a plain Rust core that builds and tests on the host (`sign`, `validate`,
-//! `envelope`, `workspaces`, `client`, `pipeline`, `retry`, `clock`,
-//! `error`, `http`), one transport module over the global `fetch`
-//! (`fetch`), and the JS face with every `#[wasm_bindgen]` export (`js_*`). Only the last two touch JS.
+//! `envelope`, `workspaces`, `client`, `pipeline`, `retry`, `clock`, `proxy`, `error`, `http`, `json`,
+//! `text`), one transport module over the global `fetch` (`fetch`, with its JS half `fetch.js`), and the
+//! JS face with every `#[wasm_bindgen]` export (`js_*`; the proxy's JS half is `js_proxy.js`). Only the
+//! last two touch JS.
 
 pub mod client;
 pub mod clock;
