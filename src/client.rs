@@ -43,7 +43,7 @@ impl Endpoint {
             .strip_prefix("https://")
             .or_else(|| text.strip_prefix("http://"))
             .ok_or_else(|| Error::validation("endpoint", RULE))?;
-        if rest.contains(['?', '#']) || rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if rest.bytes().any(|b| b == b'?' || b == b'#') || rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(Error::validation("endpoint", RULE));
         }
         // `split_once` rather than slicing at an index: no slice-boundary panic path in the wasm.

@@ -67,7 +67,7 @@ pub fn proxy_settings(options: &JsValue) -> Result<ProxySettings, Error> {
     let credentials = js_input::credentials(object)?;
     let endpoint = Endpoint::parse(js_input::optional_string(object, "endpoint")?.as_deref().unwrap_or(DEFAULT_ENDPOINT))?;
     let base_path = js_input::optional_string(object, "basePath")?.unwrap_or_default();
-    if !base_path.is_empty() && (!base_path.starts_with('/') || base_path.ends_with('/') || base_path.contains(['?', '#', '%'])) {
+    if !base_path.is_empty() && (!base_path.starts_with('/') || base_path.ends_with('/') || base_path.bytes().any(|b| matches!(b, b'?' | b'#' | b'%'))) {
         return Err(Error::validation("basePath", "must start with / and not end with /, like \"/mi\""));
     }
     let max_body_bytes = js_input::optional_integer(object, "maxBodyBytes", 1, 1_048_576)?.map_or(16_384, |n| n as usize);

@@ -93,7 +93,7 @@ pub fn route(policy: &Policy, method: &str, path: &str, query: &str) -> Result<(
         "/api/v1/workspaces" => (Operation::CreateWorkspace, None),
         _ => {
             let name = rest.strip_prefix("/api/v1/workspaces/").ok_or_else(refuse)?;
-            if name.contains('/') {
+            if name.bytes().any(|b| b == b'/') {
                 return Err(refuse());
             }
             (Operation::GetWorkspace, Some(name))
