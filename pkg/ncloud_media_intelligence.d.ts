@@ -332,8 +332,8 @@ export interface InitOutput {
     readonly signRequest: (a: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h60702a48838d1764: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__hb98d63cc49481475: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h3ce13a83b3c513f6: (a: number, b: number, c: any) => any;
-    readonly wasm_bindgen__convert__closures_____invoke__h1b4e6c75a2f1a72f: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h117a8f26cef5566a: (a: number, b: number, c: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__had0583ad436379fd: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

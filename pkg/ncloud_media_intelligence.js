@@ -608,8 +608,8 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 3, ret: NamedExternref("Promise<any>"), inner_ret: Some(NamedExternref("Promise<any>")) }, mutable: false }) -> Externref`.
-            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h3ce13a83b3c513f6);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 2, ret: NamedExternref("Promise<any>"), inner_ret: Some(NamedExternref("Promise<any>")) }, mutable: false }) -> Externref`.
+            const ret = makeClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h117a8f26cef5566a);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
@@ -618,8 +618,8 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 2, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h1b4e6c75a2f1a72f);
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 3, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__had0583ad436379fd);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0) {
@@ -647,12 +647,12 @@ function __wbg_get_imports() {
     };
 }
 
-function wasm_bindgen__convert__closures_____invoke__h1b4e6c75a2f1a72f(arg0, arg1) {
-    wasm.wasm_bindgen__convert__closures_____invoke__h1b4e6c75a2f1a72f(arg0, arg1);
+function wasm_bindgen__convert__closures_____invoke__had0583ad436379fd(arg0, arg1) {
+    wasm.wasm_bindgen__convert__closures_____invoke__had0583ad436379fd(arg0, arg1);
 }
 
-function wasm_bindgen__convert__closures_____invoke__h3ce13a83b3c513f6(arg0, arg1, arg2) {
-    const ret = wasm.wasm_bindgen__convert__closures_____invoke__h3ce13a83b3c513f6(arg0, arg1, arg2);
+function wasm_bindgen__convert__closures_____invoke__h117a8f26cef5566a(arg0, arg1, arg2) {
+    const ret = wasm.wasm_bindgen__convert__closures_____invoke__h117a8f26cef5566a(arg0, arg1, arg2);
     return ret;
 }
 
