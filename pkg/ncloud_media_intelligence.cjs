@@ -224,10 +224,6 @@ function __wbg_get_imports() {
             const ret = typeof(val) === 'object' && val !== null;
             return ret;
         },
-        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
-            const ret = typeof(arg0) === 'string';
-            return ret;
-        },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
@@ -274,6 +270,10 @@ function __wbg_get_imports() {
             const ret = arg0.bind(arg1, arg2);
             return ret;
         },
+        __wbg_call_39cb4c19119c3775: function(arg0, arg1) {
+            const ret = Array.prototype.join.call(arg0, arg1);
+            return ret;
+        },
         __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
             const ret = arg0.call(arg1);
             return ret;
@@ -302,6 +302,10 @@ function __wbg_get_imports() {
             const ret = Array.from(arg0);
             return ret;
         },
+        __wbg_getOwnPropertyNames_99ddd11fae3125a4: function() { return handleError(function (arg0) {
+            const ret = Object.getOwnPropertyNames(arg0);
+            return ret;
+        }, arguments); },
         __wbg_getPrototypeOf_8fbf04523e13de29: function() { return handleError(function (arg0) {
             const ret = Reflect.getPrototypeOf(arg0);
             return ret;
@@ -543,6 +547,10 @@ function __wbg_get_imports() {
         __wbg_set_body_877d5251e78ca815: function(arg0, arg1) {
             arg0.body = arg1;
         },
+        __wbg_set_ca402b01cd1b5d9b: function(arg0, arg1, arg2) {
+            const ret = Reflect.set(arg0, arg1, arg2);
+            return ret;
+        },
         __wbg_set_headers_07f10dbe49bc0e77: function(arg0, arg1) {
             arg0.headers = arg1;
         },
@@ -618,7 +626,7 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 45, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
+            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 44, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen__convert__closures_____invoke__h60702a48838d1764);
             return ret;
         },

@@ -94,6 +94,11 @@ impl Credentials {
         &self.access_key
     }
 
+    /// Just the signature of `METHOD URI` at `timestamp` (decimal milliseconds, as sent).
+    pub fn signature(&self, method: &str, uri: &str, timestamp: &str) -> String {
+        self.key.sign(method, uri, timestamp, &self.access_key)
+    }
+
     /// Signs `METHOD URI` at `timestamp_ms` and returns the three NCP headers.
     pub fn sign(&self, method: &str, uri: &str, timestamp_ms: u64) -> SignedHeaders {
         let timestamp = timestamp_ms.to_string();
