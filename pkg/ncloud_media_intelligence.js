@@ -309,6 +309,10 @@ function __wbg_get_imports() {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
+        __wbg_get_3a0f5510f6ee602c: function() { return handleError(function (arg0, arg1) {
+            const ret = arg0[arg1];
+            return ret;
+        }, arguments); },
         __wbg_get_556f1c9a5c587e8c: function() { return handleError(function (arg0, arg1, arg2, arg3) {
             const ret = arg1.get(getStringFromWasm0(arg2, arg3));
             var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -413,6 +417,10 @@ function __wbg_get_imports() {
             const ret = new Headers();
             return ret;
         }, arguments); },
+        __wbg_new_35badc4dd812cb19: function() {
+            const ret = new Object();
+            return ret;
+        },
         __wbg_new_5f28518387ad0e34: function() { return handleError(function () {
             const ret = new AbortController();
             return ret;
@@ -542,9 +550,8 @@ function __wbg_get_imports() {
         __wbg_set_body_877d5251e78ca815: function(arg0, arg1) {
             arg0.body = arg1;
         },
-        __wbg_set_ca402b01cd1b5d9b: function(arg0, arg1, arg2) {
-            const ret = Reflect.set(arg0, arg1, arg2);
-            return ret;
+        __wbg_set_ef1f4ba132568a5e: function(arg0, arg1, arg2) {
+            arg0[arg1] = arg2;
         },
         __wbg_set_headers_07f10dbe49bc0e77: function(arg0, arg1) {
             arg0.headers = arg1;

@@ -24,6 +24,15 @@ extern "C" {
     /// 0.2 us per call in V8).
     #[wasm_bindgen(js_namespace = ["Array", "prototype", "join"], js_name = call)]
     fn join_with(array: &Array, separator: &JsValue) -> JsString;
+
+    /// An options object as JS sees it, to read a property with `object[name]`: the same lookup as
+    /// `Reflect.get(object, name)` (getters and proxy traps included), but V8 caches it where
+    /// `Reflect.get` takes its slow path on every call.
+    #[wasm_bindgen(extends = Object, js_name = Object)]
+    type Readable;
+
+    #[wasm_bindgen(method, structural, indexing_getter, catch)]
+    fn get(this: &Readable, name: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 thread_local! {
@@ -128,7 +137,7 @@ pub fn get(object: &Object, key: &'static str) -> Result<Option<JsValue>, Error>
 
 /// The property `key` of `object` as it is (`undefined` included), through a `catch` import.
 pub fn property(object: &Object, key: &'static str) -> Result<JsValue, Error> {
-    Reflect::get(object, &interned(key)).map_err(|_| Error::validation(key, "could not be read (its getter threw)"))
+    object.unchecked_ref::<Readable>().get(&interned(key)).map_err(|_| Error::validation(key, "could not be read (its getter threw)"))
 }
 
 /// `value` as text: a string of well-formed Unicode (no lone surrogates).
