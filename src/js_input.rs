@@ -39,21 +39,23 @@ thread_local! {
     /// Property names as JS strings, made once per name: a fresh `JsValue::from_str` costs a UTF-8
     /// decode in JS on every use. Keyed by the `&'static str` itself, so it holds one entry per name
     /// written in this crate, never more.
-    static INTERNED: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+    static INTERNED: RefCell<Vec<(&'static str, &'static JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `name` as a JS string, made once and reused (the handle is copied, not the string).
-pub fn interned(name: &'static str) -> JsValue {
+/// `name` as a JS string, made once and kept for the life of the module (one per name written in this
+/// crate, so a bounded few), then reused without copying even the handle.
+pub fn interned(name: &'static str) -> &'static JsValue {
     let cached = INTERNED.try_with(|cache| {
         let mut cache = cache.try_borrow_mut().ok()?;
         if let Some((_, value)) = cache.iter().find(|(known, _)| core::ptr::eq(*known, name)) {
-            return Some(value.clone());
+            return Some(*value);
         }
-        let value = JsValue::from_str(name);
-        cache.push((name, value.clone()));
+        let value: &'static JsValue = Box::leak(Box::new(JsValue::from_str(name)));
+        cache.push((name, value));
         Some(value)
     });
-    cached.ok().flatten().unwrap_or_else(|| JsValue::from_str(name))
+    // Not reached: the cache is borrowed only inside this function, and wasm32 never tears it down.
+    cached.ok().flatten().unwrap_or_else(|| Box::leak(Box::new(JsValue::from_str(name))))
 }
 
 /// `value` as a plain options object (`{...}` or `Object.create(null)`): not `null`, an array, a
@@ -66,7 +68,7 @@ pub fn options<'a>(value: &'a JsValue, field: &'static str, known: &[&str]) -> R
     // Fast path: every name in one string, joined with a comma; each piece known and no more pieces
     // than names (so no name held a comma) means every name is known.
     let count = names.length() as usize;
-    if count == 0 || join_with(&names, &interned(",")).as_string().is_some_and(|all| all_known(&all, count, known)) {
+    if count == 0 || join_with(&names, interned(",")).as_string().is_some_and(|all| all_known(&all, count, known)) {
         return Ok(object);
     }
     for key in names.iter() {
@@ -137,7 +139,7 @@ pub fn get(object: &Object, key: &'static str) -> Result<Option<JsValue>, Error>
 
 /// The property `key` of `object` as it is (`undefined` included), through a `catch` import.
 pub fn property(object: &Object, key: &'static str) -> Result<JsValue, Error> {
-    object.unchecked_ref::<Readable>().get(&interned(key)).map_err(|_| Error::validation(key, "could not be read (its getter threw)"))
+    object.unchecked_ref::<Readable>().get(interned(key)).map_err(|_| Error::validation(key, "could not be read (its getter threw)"))
 }
 
 /// `value` as text: a string of well-formed Unicode (no lone surrogates).
@@ -165,9 +167,10 @@ fn string_or_absent(value: &JsValue, field: &'static str) -> Result<Option<Strin
 
 /// `text`, converted from the JS string `value`, if that had no lone surrogate.
 fn well_formed(text: String, value: &JsValue, field: &'static str) -> Result<String, Error> {
-    // The conversion turns a lone surrogate into U+FFFD; only then is the exact (one call per UTF-16
-    // unit) check worth its cost, to tell a real U+FFFD from a replaced surrogate.
-    if text.contains('\u{FFFD}') && !value.unchecked_ref::<JsString>().is_valid_utf16() {
+    // The conversion turns a lone surrogate into U+FFFD (UTF-8 EF BF BD); only when an 0xEF byte is
+    // present is the exact (one call per UTF-16 unit) check worth its cost, to tell a real U+FFFD from
+    // a replaced surrogate. (A byte search: `str::contains` of a non-ASCII char runs a substring search.)
+    if text.as_bytes().contains(&0xEF) && !value.unchecked_ref::<JsString>().is_valid_utf16() {
         return Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)"));
     }
     Ok(text)

@@ -137,7 +137,7 @@ fn headers_object(credentials: &Credentials, access_key: &JsValue, method: &str,
     let timestamp = timestamp.given.unwrap_or_else(|| JsValue::from_str(&timestamp.text));
     let headers = Headers::new();
     for (name, value) in [(HEADER_TIMESTAMP, &timestamp), (HEADER_ACCESS_KEY, access_key), (HEADER_SIGNATURE, &signature)] {
-        headers.set(&js_input::interned(name), value);
+        headers.set(js_input::interned(name), value);
     }
     headers.into()
 }
@@ -179,9 +179,12 @@ fn timestamp_of(value: Option<JsValue>) -> Result<Timestamp, Error> {
         if text.is_empty() || text.len() > 16 || !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(Error::validation("timestamp", RULE));
         }
-        // At most 16 digits: no overflow. Without leading zeros the text is the header as it is.
-        let ms: u64 = text.parse().map_err(|_| Error::validation("timestamp", RULE))?;
-        return Ok(if text == "0" || !text.starts_with('0') { Timestamp { text, given: Some(value) } } else { Timestamp { text: ms.to_string(), given: None } });
+        // Without leading zeros the text is the header as it is; otherwise it is written again.
+        if text == "0" || !text.starts_with('0') {
+            return Ok(Timestamp { text, given: Some(value) });
+        }
+        let ms: u64 = text.parse().map_err(|_| Error::validation("timestamp", RULE))?; // <= 16 digits: fits
+        return Ok(Timestamp { text: ms.to_string(), given: None });
     }
     if let Some(n) = value.as_f64() {
         return if n.fract() == 0.0 && (0.0..=MAX_SAFE).contains(&n) {

@@ -5,7 +5,7 @@
 
 extern crate alloc;
 
-use alloc::{string::String, vec::Vec};
+use alloc::string::String;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 const K: [u32; 64] = [
@@ -205,18 +205,28 @@ impl ZeroizeOnDrop for HmacSha256 {}
 
 /// Standard base64 (RFC 4648 alphabet) with `=` padding.
 pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(bytes.len().div_ceil(3).saturating_mul(4));
-    for chunk in bytes.chunks(3) {
-        // Up to 3 bytes as the top of a 24-bit group; `chunk.len() + 1` letters carry them.
-        let n = chunk.iter().fold(0u32, |n, b| n << 8 | u32::from(*b)) << (8 * (3 - chunk.len()));
-        for i in 0..4 {
-            // `& 63` keeps the index inside the 64 letters.
-            out.push(if i <= chunk.len() { ABC[(n >> (18 - 6 * i)) as usize & 63] } else { b'=' });
-        }
-    }
+    let mut out = alloc::vec![0u8; bytes.len().div_ceil(3).saturating_mul(4)];
+    let written = base64_into(bytes, &mut out);
+    out.truncate(written);
     // Only alphabet letters and `=` were written, so this is always valid UTF-8.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the standard base64 of `bytes` into `out`, as far as it fits (4 bytes for every 3 started),
+/// and returns how many bytes it wrote.
+pub fn base64_into(bytes: &[u8], out: &mut [u8]) -> usize {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut written = 0;
+    for (chunk, dst) in bytes.chunks(3).zip(out.chunks_exact_mut(4)) {
+        // Up to 3 bytes as the top of a 24-bit group; `chunk.len() + 1` letters carry them.
+        let n = chunk.iter().fold(0u32, |n, b| n << 8 | u32::from(*b)) << (8 * (3 - chunk.len()));
+        for (i, letter) in dst.iter_mut().enumerate() {
+            // `& 63` keeps the index inside the 64 letters.
+            *letter = if i <= chunk.len() { ABC[(n >> (18 - 6 * i)) as usize & 63] } else { b'=' };
+        }
+        written += 4;
+    }
+    written
 }
 
 #[cfg(test)]
