@@ -188,7 +188,12 @@ pub fn required_string(object: &Object, key: &'static str) -> Result<String, Err
 /// A required, non-empty string property, with the JS string it was read from (to hand back to JS
 /// without copying it out again). The same rules and messages as `required_string`.
 pub fn required_string_and_value(object: &Object, key: &'static str) -> Result<(String, JsValue), Error> {
-    let value = property(object, key)?;
+    required(property(object, key)?, key)
+}
+
+/// `value`, read from the property `key`, as a required, non-empty string: the rules and messages of
+/// `required_string`.
+pub fn required(value: JsValue, key: &'static str) -> Result<(String, JsValue), Error> {
     let text = string_or_absent(&value, key)?.ok_or_else(|| Error::validation(key, "is required"))?;
     if text.is_empty() {
         return Err(Error::validation(key, "must not be empty"));

@@ -46,11 +46,10 @@ impl Sha256 {
         if self.filled > 0 {
             // Top up the partial block; `filled` < 64 always holds between calls.
             let take = 64usize.saturating_sub(self.filled).min(data.len());
-            for (dst, src) in self.block.iter_mut().skip(self.filled).zip(data) {
-                *dst = *src;
-            }
+            let (head, rest) = (data.get(..take).unwrap_or_default(), data.get(take..).unwrap_or_default());
+            copy(self.block.get_mut(self.filled..).unwrap_or_default(), head);
             self.filled += take;
-            data = data.get(take..).unwrap_or_default();
+            data = rest;
             if self.filled < 64 {
                 return;
             }
@@ -65,9 +64,7 @@ impl Sha256 {
             }
         }
         let rest = blocks.remainder();
-        for (dst, src) in self.block.iter_mut().zip(rest) {
-            *dst = *src;
-        }
+        copy(&mut self.block, rest);
         self.filled = rest.len();
     }
 
@@ -86,13 +83,25 @@ impl Sha256 {
             *tail = bits.to_be_bytes();
         }
         compress(&mut self.state, &self.block);
-        let mut out = [0u8; 32];
-        for (chunk, word) in out.chunks_exact_mut(4).zip(self.state) {
-            for (dst, src) in chunk.iter_mut().zip(word.to_be_bytes()) {
-                *dst = src;
-            }
-        }
-        out
+        digest_of(&self.state)
+    }
+}
+
+/// The big-endian bytes of a chaining state.
+fn digest_of(state: &[u32; 8]) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    for (chunk, word) in out.chunks_exact_mut(4).zip(state) {
+        copy(chunk, &word.to_be_bytes());
+    }
+    out
+}
+
+/// Copies as much of `src` as fits at the start of `dst`, in bulk. Both sides are cut to the same
+/// length first, so `copy_from_slice`'s length check always holds.
+fn copy(dst: &mut [u8], src: &[u8]) {
+    let n = dst.len().min(src.len());
+    if let (Some(dst), Some(src)) = (dst.get_mut(..n), src.get(..n)) {
+        dst.copy_from_slice(src);
     }
 }
 
@@ -187,9 +196,21 @@ impl HmacSha256 {
         for part in parts {
             inner.update(part);
         }
-        let mut outer = self.outer.clone();
-        outer.update(&inner.finalize());
-        outer.finalize()
+        // The outer hash has absorbed exactly one block (the key pad), so what is left is one block:
+        // the inner digest, the 0x80 end mark and the length of 64 + 32 bytes in bits.
+        let mut block = [0u8; 64];
+        copy(&mut block, &inner.finalize());
+        if let Some(mark) = block.get_mut(32) {
+            *mark = 0x80;
+        }
+        if let Some(tail) = block.last_chunk_mut::<8>() {
+            *tail = ((64 + 32) * 8u64).to_be_bytes();
+        }
+        let mut state = self.outer.state;
+        compress(&mut state, &block);
+        let out = digest_of(&state);
+        state.zeroize();
+        out
     }
 }
 
