@@ -1,6 +1,8 @@
 //! `signRequest`, the signer exported on its own for any NCP API Gateway call. Converts JS input, signs
 //! with the core signer and returns the three headers; it keeps nothing and sends nothing.
 
+use std::borrow::Cow;
+
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
@@ -110,16 +112,16 @@ impl NcpSigner {
 
 /// `"GET"` or `"POST"` when `value` is exactly that string, told by one `===` with a cached JS string
 /// instead of copying the text in (a valid method either way, so no rule is skipped).
-fn common_method(value: &JsValue) -> Option<String> {
-    ["GET", "POST"].into_iter().find(|name| value == js_input::interned(name)).map(str::to_owned)
+fn common_method(value: &JsValue) -> Option<Cow<'static, str>> {
+    ["GET", "POST"].into_iter().find(|name| value == js_input::interned(name)).map(Cow::Borrowed)
 }
 
-fn checked_method(mut method: String) -> Result<String, Error> {
+fn checked_method(mut method: String) -> Result<Cow<'static, str>, Error> {
     if method.is_empty() || method.len() > 16 || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(Error::validation("method", "must be 1 to 16 letters, such as GET or POST"));
     }
     method.make_ascii_uppercase();
-    Ok(method)
+    Ok(Cow::Owned(method))
 }
 
 fn checked_uri(uri: String) -> Result<String, Error> {
@@ -142,7 +144,7 @@ struct Timestamp {
 }
 
 fn headers_object(credentials: &Credentials, access_key: &JsValue, method: &str, uri: &str, timestamp: Timestamp) -> JsValue {
-    let signature = JsValue::from_str(&credentials.signature(method, uri, &timestamp.text));
+    let signature = credentials.with_signature(method, uri, &timestamp.text, JsValue::from_str);
     let timestamp = timestamp.given.unwrap_or_else(|| JsValue::from_str(&timestamp.text));
     let headers = Headers::new();
     for (name, value) in [(HEADER_TIMESTAMP, &timestamp), (HEADER_ACCESS_KEY, access_key), (HEADER_SIGNATURE, &signature)] {

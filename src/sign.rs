@@ -1,7 +1,7 @@
 //! NCP API Gateway signature v2: builds the string to sign and its HMAC-SHA256. Pure: no I/O, no clock
 //! (the timestamp is an argument), and the secret never leaves this module in any printable form.
 
-use mi_sha256::{base64, HmacSha256};
+use mi_sha256::{base64, base64_into, HmacSha256};
 
 /// Header carrying the request time in milliseconds since the Unix epoch, as decimal text.
 pub const HEADER_TIMESTAMP: &str = "x-ncp-apigw-timestamp";
@@ -47,8 +47,16 @@ impl SigningKey {
     /// The `x-ncp-apigw-signature-v2` value for one request: the MAC of `string_to_sign`'s message,
     /// hashed part by part without building it.
     pub fn sign(&self, method: &str, uri: &str, timestamp: &str, access_key: &str) -> String {
+        self.with_signature(method, uri, timestamp, access_key, str::to_owned)
+    }
+
+    /// Calls `f` with the signature `sign` returns, written on the stack instead of the heap.
+    pub fn with_signature<R>(&self, method: &str, uri: &str, timestamp: &str, access_key: &str, f: impl FnOnce(&str) -> R) -> R {
         let parts = [method, " ", uri, "\n", timestamp, "\n", access_key].map(str::as_bytes);
-        base64(&self.mac.mac_parts(&parts))
+        let mut text = [0u8; 44]; // base64 of 32 bytes
+        let written = base64_into(&self.mac.mac_parts(&parts), &mut text);
+        // Base64 letters only: always UTF-8.
+        f(text.get(..written).and_then(|t| core::str::from_utf8(t).ok()).unwrap_or_default())
     }
 }
 
@@ -94,9 +102,9 @@ impl Credentials {
         &self.access_key
     }
 
-    /// Just the signature of `METHOD URI` at `timestamp` (decimal milliseconds, as sent).
-    pub fn signature(&self, method: &str, uri: &str, timestamp: &str) -> String {
-        self.key.sign(method, uri, timestamp, &self.access_key)
+    /// Calls `f` with just the signature of `METHOD URI` at `timestamp` (decimal milliseconds, as sent).
+    pub fn with_signature<R>(&self, method: &str, uri: &str, timestamp: &str, f: impl FnOnce(&str) -> R) -> R {
+        self.key.with_signature(method, uri, timestamp, &self.access_key, f)
     }
 
     /// Signs `METHOD URI` at `timestamp_ms` and returns the three NCP headers.
