@@ -45,7 +45,7 @@ count_tsc() { # tsc prints nothing on success; every "error TS" line is a failur
   local errors; errors=$(grep -c 'error TS' "$1"); [ "$errors" -eq 0 ] && echo "1 0" || echo "0 $errors"
 }
 
-suite host-cargo-test count_rust cargo test --quiet
+suite host-cargo-test count_rust cargo test --quiet --workspace
 suite emulator-self-test count_node_test node --test tests/emulator/
 bash scripts/build.sh || { echo "build failed"; exit 1; }
 suite pkg-committed count_plain bash scripts/check-pkg.sh

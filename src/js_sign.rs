@@ -1,9 +1,12 @@
 //! `signRequest`, the signer exported on its own for any NCP API Gateway call. Converts JS input, signs
 //! with the core signer and returns the three headers; it keeps nothing and sends nothing.
 
-use js_sys::{Object, Reflect};
+use std::borrow::Cow;
+
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
+use crate::text;
 use crate::error::Error;
 use crate::js_error;
 use crate::js_input;
@@ -65,6 +68,8 @@ pub fn sign_request(
 #[wasm_bindgen]
 pub struct NcpSigner {
     credentials: Credentials,
+    /// The access key as the JS string it was read from: every signature hands back that one string.
+    access_key: JsValue,
 }
 
 #[wasm_bindgen]
@@ -76,8 +81,8 @@ impl NcpSigner {
     /// ```
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "NcpSignerOptions")] options: JsValue) -> Result<NcpSigner, JsValue> {
-        let keys = || js_input::credentials(js_input::options(&options, "options", &["accessKey", "secretKey"])?);
-        keys().map(|credentials| NcpSigner { credentials }).map_err(|e| js_error::to_js(&e))
+        let keys = || js_input::credentials_and_access_key(js_input::options(&options, "options", &["accessKey", "secretKey"])?);
+        keys().map(|(credentials, access_key)| NcpSigner { credentials, access_key }).map_err(|e| js_error::to_js(&e))
     }
 
     /// Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
@@ -94,68 +99,122 @@ impl NcpSigner {
         #[wasm_bindgen(unchecked_param_type = "number | string")] timestamp: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let sign = || -> Result<JsValue, Error> {
-            let method = checked_method(js_input::string(&method, "method")?)?;
-            let uri = checked_uri(js_input::string(&uri, "uri")?)?;
-            let timestamp = match timestamp.filter(|t| !t.is_undefined() && !t.is_null()) {
-                None => js_sys::Date::now() as u64,
-                Some(value) => timestamp_ms(&value)?,
+            let method = match common_method(&method) {
+                Some(method) => method,
+                None => checked_method(js_input::string(&method, "method")?)?,
             };
-            Ok(headers_object(&self.credentials, &method, &uri, timestamp))
+            let uri = checked_uri(js_input::string(&uri, "uri")?)?;
+            let timestamp = timestamp_of(timestamp)?;
+            Ok(headers_object(&self.credentials, &self.access_key, &method, &uri, timestamp))
         };
         sign().map_err(|e| js_error::to_js(&e))
     }
 }
 
-fn checked_method(method: String) -> Result<String, Error> {
+/// `"GET"` or `"POST"` when `value` is exactly that string, told by one `===` with a cached JS string
+/// instead of copying the text in (a valid method either way, so no rule is skipped).
+fn common_method(value: &JsValue) -> Option<Cow<'static, str>> {
+    ["GET", "POST"].into_iter().find(|name| value == js_input::interned(name)).map(Cow::Borrowed)
+}
+
+fn checked_method(mut method: String) -> Result<Cow<'static, str>, Error> {
     if method.is_empty() || method.len() > 16 || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(Error::validation("method", "must be 1 to 16 letters, such as GET or POST"));
     }
-    Ok(method.to_ascii_uppercase())
+    method.make_ascii_uppercase();
+    Ok(Cow::Owned(method))
 }
 
 fn checked_uri(uri: String) -> Result<String, Error> {
-    if uri.len() > 16_384 || !uri.starts_with('/') || uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if uri.len() > 16_384 || !uri.starts_with('/') || has_space_or_control(&uri) {
         return Err(Error::validation("uri", "must be the path and query as sent: start with /, no spaces, at most 16384 characters"));
     }
     Ok(uri)
 }
 
-fn headers_object(credentials: &Credentials, method: &str, uri: &str, timestamp_ms: u64) -> JsValue {
-    let signed = credentials.sign(method, uri, timestamp_ms);
-    let headers = Object::new();
-    for (name, value) in [
-        (HEADER_TIMESTAMP, signed.timestamp),
-        (HEADER_ACCESS_KEY, signed.access_key),
-        (HEADER_SIGNATURE, signed.signature),
-    ] {
-        // Defining a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(&value));
+/// Whitespace or a control character anywhere in `text`. In ASCII those are exactly the bytes up to
+/// the space and DEL, so the per-character test runs only for text with other characters.
+fn has_space_or_control(text: &str) -> bool {
+    text.bytes().any(|b| b <= b' ' || b == 0x7f) || (!text.is_ascii() && text.chars().any(|c| c.is_whitespace() || c.is_control()))
+}
+
+/// The timestamp header: its decimal text, and the JS string it came from when that is the same text.
+struct Timestamp {
+    text: String,
+    given: Option<JsValue>,
+}
+
+fn headers_object(credentials: &Credentials, access_key: &JsValue, method: &str, uri: &str, timestamp: Timestamp) -> JsValue {
+    let signature = credentials.with_signature(method, uri, &timestamp.text, JsValue::from_str);
+    let timestamp = timestamp.given.unwrap_or_else(|| JsValue::from_str(&timestamp.text));
+    let headers = Headers::new();
+    for (name, value) in [(HEADER_TIMESTAMP, &timestamp), (HEADER_ACCESS_KEY, access_key), (HEADER_SIGNATURE, &signature)] {
+        headers.set(js_input::interned(name), value);
     }
     headers.into()
 }
 
-fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
-    let object: &Object = js_input::options(options, "options", SIGN_OPTIONS)?;
-    let method = checked_method(js_input::required_string(object, "method")?)?;
-    let uri = checked_uri(js_input::required_string(object, "uri")?)?;
-    let credentials = js_input::credentials(object)?;
-    let timestamp = match js_input::get(object, "timestamp")? {
-        None => js_sys::Date::now() as u64,
-        Some(value) => timestamp_ms(&value)?,
-    };
-    Ok(headers_object(&credentials, &method, &uri, timestamp))
+#[wasm_bindgen]
+extern "C" {
+    /// The headers object under construction: a fresh plain object of ours.
+    #[wasm_bindgen(extends = Object, js_name = Object)]
+    type Headers;
+
+    #[wasm_bindgen(constructor, js_class = "Object")]
+    fn new() -> Headers;
+
+    /// `headers[name] = value`, written as JS so V8 caches the store (`Reflect.set` takes its slow
+    /// path on every call), and without `catch`, which costs about 0.2 us per call: adding a property
+    /// to our own fresh plain object cannot throw, unless the whole realm's `Object.prototype` was
+    /// given a throwing setter under one of the three header names.
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn set(this: &Headers, name: &JsValue, value: &JsValue);
 }
 
-/// A timestamp given as a number or as decimal text: a whole number of milliseconds, 0 to 2^53.
-fn timestamp_ms(value: &JsValue) -> Result<u64, Error> {
+fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
+    let object: &Object = js_input::options(options, "options", SIGN_OPTIONS)?;
+    let method = js_input::property(object, "method")?;
+    let method = match common_method(&method) {
+        Some(method) => method,
+        None => checked_method(js_input::required(method, "method")?.0)?,
+    };
+    let uri = checked_uri(js_input::required_string(object, "uri")?)?;
+    let (credentials, access_key) = js_input::credentials_and_access_key(object)?;
+    let timestamp = timestamp_of(Some(js_input::property(object, "timestamp")?))?;
+    Ok(headers_object(&credentials, &access_key, &method, &uri, timestamp))
+}
+
+/// A timestamp given as a number or as decimal text: a whole number of milliseconds, 0 to 2^53;
+/// absent (`undefined`, `null`) means now. Tried as a string first, then as a number: one boundary
+/// call for either in the common case, and the same rules and messages whatever the order.
+fn timestamp_of(value: Option<JsValue>) -> Result<Timestamp, Error> {
     const RULE: &str = "must be whole milliseconds since the Unix epoch (a number or decimal text)";
     const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    let Some(value) = value else { return Ok(now()) };
+    if let Some(text) = js_input::string_if_string(&value, "timestamp")? {
+        if text.is_empty() || text.len() > 16 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Error::validation("timestamp", RULE));
+        }
+        // Without leading zeros the text is the header as it is; otherwise it is written again.
+        if text == "0" || !text.starts_with('0') {
+            return Ok(Timestamp { text, given: Some(value) });
+        }
+        let ms = text::digits(&text).ok_or_else(|| Error::validation("timestamp", RULE))?; // <= 16 digits: fits
+        return Ok(Timestamp { text: text::decimal(ms), given: None });
+    }
     if let Some(n) = value.as_f64() {
-        return if n.fract() == 0.0 && (0.0..=MAX_SAFE).contains(&n) { Ok(n as u64) } else { Err(Error::validation("timestamp", RULE)) };
+        return if n.fract() == 0.0 && (0.0..=MAX_SAFE).contains(&n) {
+            Ok(Timestamp { text: text::decimal(n as u64), given: None })
+        } else {
+            Err(Error::validation("timestamp", RULE))
+        };
     }
-    let text = js_input::string(value, "timestamp")?;
-    if text.is_empty() || text.len() > 16 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::validation("timestamp", RULE));
+    if value.is_undefined() || value.is_null() {
+        return Ok(now());
     }
-    text.parse().map_err(|_| Error::validation("timestamp", RULE))
+    js_input::string(&value, "timestamp").map(|_| now()) // not a string: its error names the type
+}
+
+fn now() -> Timestamp {
+    Timestamp { text: text::decimal(js_sys::Date::now() as u64), given: None }
 }

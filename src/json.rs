@@ -32,7 +32,7 @@ impl Value {
     /// A non-negative integer written without fraction or exponent.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
-            Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok(),
+            Value::Number(n) => crate::text::digits(n),
             _ => None,
         }
     }

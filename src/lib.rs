@@ -6,6 +6,15 @@
 //! JS face with every `#[wasm_bindgen]` export (`js_*`; the proxy's JS half is `js_proxy.js`). Only the
 //! last two touch JS.
 
+/// The wasm build's allocator: lol_alloc's free list, 2.9 KB gzip smaller than std's dlmalloc (talc:
+/// 1.8 KB). Its spin lock costs 59 B gzip over the `unsafe` single-thread wrapper and needs no `unsafe`
+/// (on wasm32 without threads it is never contended). Freed blocks are kept for reuse; memory is never
+/// returned to the host (wasm linear memory cannot shrink anyway).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 pub mod client;
 pub mod clock;
 pub mod envelope;

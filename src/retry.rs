@@ -61,7 +61,7 @@ pub fn delay_ms(policy: &RetryPolicy, attempt: u32, random: f64, retry_after: Op
 pub fn retry_after_ms(header: &str, now_ms: u64) -> Option<u64> {
     let text = header.trim();
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        return text.parse::<u64>().ok().map(|s| s.saturating_mul(1000));
+        return crate::text::digits(text).map(|s| s.saturating_mul(1000));
     }
     clock::parse_http_date(text).map(|at| at.saturating_sub(now_ms))
 }

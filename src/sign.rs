@@ -1,10 +1,7 @@
 //! NCP API Gateway signature v2: builds the string to sign and its HMAC-SHA256. Pure: no I/O, no clock
 //! (the timestamp is an argument), and the secret never leaves this module in any printable form.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::Sha256;
+use mi_sha256::{base64, base64_into, HmacSha256};
 
 /// Header carrying the request time in milliseconds since the Unix epoch, as decimal text.
 pub const HEADER_TIMESTAMP: &str = "x-ncp-apigw-timestamp";
@@ -32,29 +29,34 @@ pub fn string_to_sign(method: &str, uri: &str, timestamp: &str, access_key: &str
 /// The keyed state is wiped from memory when the key is dropped, and `Debug` never shows it.
 #[derive(Clone)]
 pub struct SigningKey {
-    mac: Hmac<Sha256>,
+    mac: HmacSha256,
 }
 
 impl SigningKey {
     /// Keys the HMAC with the UTF-8 bytes of `secret`.
     pub fn new(secret: &str) -> Self {
-        // HMAC accepts keys of any length (long keys are hashed first), so this cannot fail;
-        // the fallback keeps the function total without a panic path.
-        let mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes())
-            .unwrap_or_else(|_| <Hmac<Sha256> as KeyInit>::new(&Default::default()));
-        SigningKey { mac }
+        // Keys of any length are accepted (longer than a block: hashed first, as RFC 2104 says).
+        SigningKey { mac: HmacSha256::new(secret.as_bytes()) }
     }
 
     /// Standard base64 (with padding) of HMAC-SHA256 over `data`.
     pub fn mac_base64(&self, data: &[u8]) -> String {
-        let mut mac = self.mac.clone();
-        mac.update(data);
-        STANDARD.encode(mac.finalize().into_bytes())
+        base64(&self.mac.mac(data))
     }
 
-    /// The `x-ncp-apigw-signature-v2` value for one request.
+    /// The `x-ncp-apigw-signature-v2` value for one request: the MAC of `string_to_sign`'s message,
+    /// hashed part by part without building it.
     pub fn sign(&self, method: &str, uri: &str, timestamp: &str, access_key: &str) -> String {
-        self.mac_base64(string_to_sign(method, uri, timestamp, access_key).as_bytes())
+        self.with_signature(method, uri, timestamp, access_key, str::to_owned)
+    }
+
+    /// Calls `f` with the signature `sign` returns, written on the stack instead of the heap.
+    pub fn with_signature<R>(&self, method: &str, uri: &str, timestamp: &str, access_key: &str, f: impl FnOnce(&str) -> R) -> R {
+        let parts = [method, " ", uri, "\n", timestamp, "\n", access_key].map(str::as_bytes);
+        let mut text = [0u8; 44]; // base64 of 32 bytes
+        let written = base64_into(&self.mac.mac_parts(&parts), &mut text);
+        // Base64 letters only: always UTF-8.
+        f(text.get(..written).and_then(|t| core::str::from_utf8(t).ok()).unwrap_or_default())
     }
 }
 
@@ -100,9 +102,14 @@ impl Credentials {
         &self.access_key
     }
 
+    /// Calls `f` with just the signature of `METHOD URI` at `timestamp` (decimal milliseconds, as sent).
+    pub fn with_signature<R>(&self, method: &str, uri: &str, timestamp: &str, f: impl FnOnce(&str) -> R) -> R {
+        self.key.with_signature(method, uri, timestamp, &self.access_key, f)
+    }
+
     /// Signs `METHOD URI` at `timestamp_ms` and returns the three NCP headers.
     pub fn sign(&self, method: &str, uri: &str, timestamp_ms: u64) -> SignedHeaders {
-        let timestamp = timestamp_ms.to_string();
+        let timestamp = crate::text::decimal(timestamp_ms);
         let signature = self.key.sign(method, uri, &timestamp, &self.access_key);
         SignedHeaders { timestamp, access_key: self.access_key.clone(), signature }
     }
@@ -117,9 +124,10 @@ impl core::fmt::Debug for Credentials {
     }
 }
 
-// The keyed HMAC state (its inner and outer SHA-256 states) is as good as the secret. With sha2's
-// `zeroize` feature those states wipe themselves on drop; this fails to compile if that ever stops.
+// The keyed HMAC state (its inner and outer SHA-256 states) is as good as the secret. mi-sha256 wipes
+// those states on drop (its `keyed_state_is_wiped_on_drop` test checks it); this fails to compile if
+// the type ever stops declaring it.
 const _: fn() = || {
     fn wiped_on_drop<T: zeroize::ZeroizeOnDrop>() {}
-    wiped_on_drop::<<Sha256 as hmac::digest::block_api::CoreProxy>::Core>();
+    wiped_on_drop::<HmacSha256>();
 };

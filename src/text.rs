@@ -24,10 +24,10 @@ pub fn decimal(n: u64) -> String {
     reversed.iter().rev().collect()
 }
 
-/// The value of `text` when it is 1 to 19 ASCII digits (no sign, no spaces), as a stricter
-/// `str::parse::<u64>` that needs none of its generic machinery.
+/// The value of `text` when it is 1 to 20 ASCII digits (no sign, no spaces) that fit a `u64`: a
+/// stricter `str::parse::<u64>` that needs none of its generic machinery.
 pub fn digits(text: &str) -> Option<u64> {
-    if text.is_empty() || text.len() > 19 {
+    if text.is_empty() || text.len() > 20 {
         return None;
     }
     text.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add(u64::from(b - b'0')) } else { None })

@@ -53,3 +53,27 @@ fn debug_output_never_shows_the_secret_or_the_signature() {
     assert!(!printed.contains("very-secret-value"), "{printed}");
     assert!(!printed.contains(&signed.signature), "{printed}");
 }
+
+#[test]
+fn hmac_matches_an_independent_hmac_for_long_keys_empty_and_block_boundary_messages() {
+    use base64::{engine::general_purpose::STANDARD, Engine};
+    let text_of = |len: usize, seed: usize| -> String { (0..len).map(|i| char::from(b'!' + ((i * 7 + seed) % 90) as u8)).collect() };
+    // Keys shorter than, equal to and longer than a SHA-256 block (long keys are hashed first).
+    for key_len in [0, 1, 33, 63, 64, 65, 100, 200] {
+        let key = text_of(key_len, 3);
+        let signer = SigningKey::new(&key);
+        // Messages ending just before, at and after the 55/56-byte padding edge and the 64-byte block edge.
+        for msg_len in [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 128] {
+            let message = text_of(msg_len, 11);
+            let want = STANDARD.encode(hmac_sha256::HMAC::mac(message.as_bytes(), key.as_bytes()));
+            assert_eq!(signer.mac_base64(message.as_bytes()), want, "key {key_len} bytes, message {msg_len} bytes");
+        }
+    }
+    // The streamed NCP message equals the MAC of the built string, also when its parts straddle blocks.
+    for uri_len in [1, 30, 31, 32, 40, 95, 96, 97] {
+        let uri = format!("/{}", text_of(uri_len - 1, 5));
+        let signed = Credentials::new("AK", &text_of(70, 1)).sign("GET", &uri, 1_700_000_000_000);
+        let message = string_to_sign("GET", &uri, "1700000000000", "AK");
+        assert_eq!(signed.signature, SigningKey::new(&text_of(70, 1)).mac_base64(message.as_bytes()), "uri of {uri_len}");
+    }
+}

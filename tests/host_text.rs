@@ -22,14 +22,15 @@ fn digits_takes_only_plain_decimal_text() {
     assert_eq!(digits("0"), Some(0));
     assert_eq!(digits("0042"), Some(42));
     assert_eq!(digits("9999999999999999999"), Some(9_999_999_999_999_999_999));
-    for bad in ["", "+5", "-1", " 5", "5 ", "1.0", "1e3", "١", "99999999999999999999"] {
+    assert_eq!(digits("18446744073709551615"), Some(u64::MAX));
+    for bad in ["", "+5", "-1", " 5", "5 ", "1.0", "1e3", "١", "18446744073709551616", "000000000000000000001"] {
         assert_eq!(digits(bad), None, "{bad:?}");
     }
 }
 
 proptest! {
     #[test]
-    fn digits_agrees_with_parse_on_digit_strings(text in "[0-9]{1,19}") {
+    fn digits_agrees_with_parse_on_digit_strings(text in "[0-9]{1,20}") {
         prop_assert_eq!(digits(&text), text.parse::<u64>().ok());
     }
 
