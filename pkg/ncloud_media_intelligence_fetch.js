@@ -34,8 +34,9 @@ export function send(fetchFn, url, method, headers, body, credentials, timeoutMs
         throw new TypeError("fetch resolved to something other than a Response");
       }
       const text = await response.text();
-      const header = (name) => response.headers.get(name) ?? undefined;
-      finish([OK, response.status, text, header("date"), header("retry-after")]);
+      const status = response.status;
+      const header = (name) => (status >= 300 ? response.headers.get(name) ?? undefined : undefined);
+      finish([OK, status, text, header("date"), header("retry-after")]);
     })().catch((error) => finish([NETWORK, describe(error), error]));
   });
 }

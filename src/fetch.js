@@ -44,8 +44,10 @@ export function send(fetchFn, url, method, headers, body, credentials, timeoutMs
         throw new TypeError("fetch resolved to something other than a Response");
       }
       const text = await response.text();
-      const header = (name) => response.headers.get(name) ?? undefined;
-      finish([OK, response.status, text, header("date"), header("retry-after")]);
+      // `Date` (clock skew) and `Retry-After` only matter on a failure: no lookups on a success.
+      const status = response.status;
+      const header = (name) => (status >= 300 ? response.headers.get(name) ?? undefined : undefined);
+      finish([OK, status, text, header("date"), header("retry-after")]);
     })().catch((error) => finish([NETWORK, describe(error), error]));
   });
 }

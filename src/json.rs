@@ -249,6 +249,12 @@ impl Parser<'_> {
 pub fn write_string(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
+    // Names, keys, timestamps and most values need no escape: one scan, one copy.
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     let mut copied = 0;
     for (at, byte) in text.bytes().enumerate() {
         let escaped = match byte {
