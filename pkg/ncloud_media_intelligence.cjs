@@ -124,7 +124,7 @@ class NcpSigner {
      * ```
      * @param {string} method
      * @param {string} uri
-     * @param {number | string} timestamp
+     * @param {number | string} [timestamp]
      * @returns {NcpSignatureHeaders}
      */
     sign(method, uri, timestamp) {

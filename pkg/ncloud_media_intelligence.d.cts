@@ -273,7 +273,7 @@ export class NcpSigner {
      * const headers = signer.sign("POST", "/api/v1/workspaces", Date.now());
      * ```
      */
-    sign(method: string, uri: string, timestamp: number | string): NcpSignatureHeaders;
+    sign(method: string, uri: string, timestamp?: number | string): NcpSignatureHeaders;
 }
 
 /**

@@ -128,7 +128,7 @@ export class NcpSigner {
      * ```
      * @param {string} method
      * @param {string} uri
-     * @param {number | string} timestamp
+     * @param {number | string} [timestamp]
      * @returns {NcpSignatureHeaders}
      */
     sign(method, uri, timestamp) {

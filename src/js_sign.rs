@@ -96,7 +96,7 @@ impl NcpSigner {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] method: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] uri: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | string")] timestamp: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | string")] timestamp: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let sign = || -> Result<JsValue, Error> {
             let method = match common_method(&method) {

@@ -28,6 +28,8 @@ notAny<Parameters<typeof signRequest>[0]>(true);
 notAny<ReturnType<typeof signRequest>>(true);
 notAny<ReturnType<NcpSigner["sign"]>>(true);
 exactly<ReturnType<NcpSigner["sign"]>, NcpSignatureHeaders>(true);
+// The timestamp is optional (default now), as the docs call it.
+exactly<Parameters<NcpSigner["sign"]>, [method: string, uri: string, timestamp?: number | string]>(true);
 exactly<Awaited<ReturnType<Create>>, Workspace>(true);
 exactly<Awaited<ReturnType<Get>>, WorkspaceDetails>(true);
 exactly<Parameters<Get>[0], string>(true);
