@@ -1,6 +1,6 @@
 /* @ts-self-types="./ncloud_media_intelligence.d.ts" */
-const { send } = require(String.raw`./ncloud_media_intelligence_fetch.js`);
-const { respond } = require(String.raw`./ncloud_media_intelligence_proxy.js`);
+const { send } = require(String.raw`./ncloud_media_intelligence_fetch.cjs`);
+const { respond } = require(String.raw`./ncloud_media_intelligence_proxy.cjs`);
 
 /**
  * A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
@@ -201,10 +201,10 @@ function signRequest(options) {
     return takeFromExternrefTable0(ret[0]);
 }
 exports.signRequest = signRequest;
-const import1 = require("./ncloud_media_intelligence_proxy.js");
-const import2 = require("./ncloud_media_intelligence_fetch.js");
-const import3 = require("./ncloud_media_intelligence_proxy.js");
-const import4 = require("./ncloud_media_intelligence_proxy.js");
+const import1 = require("./ncloud_media_intelligence_proxy.cjs");
+const import2 = require("./ncloud_media_intelligence_fetch.cjs");
+const import3 = require("./ncloud_media_intelligence_proxy.cjs");
+const import4 = require("./ncloud_media_intelligence_proxy.cjs");
 
 function __wbg_get_imports() {
     const import0 = {

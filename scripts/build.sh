@@ -44,7 +44,15 @@ cjs="$(mktemp -d)"
 wasm-bindgen --target nodejs --out-dir "$cjs" --out-name ncloud_media_intelligence \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/ncloud_media_intelligence.wasm"
 mv "$cjs/ncloud_media_intelligence.js" pkg/ncloud_media_intelligence.cjs
-for pair in "${SNIPPETS[@]}"; do sed -i "/require(/s#\./${pair%%=*}#./${pair#*=}#" pkg/ncloud_media_intelligence.cjs; done
+# The CommonJS glue requires CommonJS copies of the JS halves (.cjs), so `require` works without
+# require(esm) (Node 20 before 20.19 has none): the same code, `export` turned into `module.exports`.
+for pair in "${SNIPPETS[@]}"; do
+  esm="pkg/${pair#*=}"; half="${esm%.js}.cjs"
+  names="$(grep -oE '^export (async )?function [A-Za-z_]+' "$esm" | awk '{print $NF}' | paste -sd, -)"
+  { echo '"use strict";'; sed -E 's/^export (async )?function /\1function /' "$esm"; echo "module.exports = { $names };"; } > "$half"
+  if grep -q '^export ' "$half"; then echo "build: $esm exports something other than functions" >&2; exit 1; fi
+  sed -i "/require(/s#\./${pair%%=*}#./$(basename "$half")#" pkg/ncloud_media_intelligence.cjs
+done
 if grep -E '^import |require\(' pkg/ncloud_media_intelligence.js pkg/ncloud_media_intelligence.cjs | grep -q 'snippets/'; then
   echo "build: a glue still imports from snippets/ (a new JS snippet needs a name here)" >&2; exit 1
 fi

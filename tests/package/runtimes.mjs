@@ -18,8 +18,9 @@ export async function nodeEsm(ctx) {
 export async function nodeRequire(ctx) {
   const cwd = project(ctx.dir, "node-cjs", "node", ctx.tarball, "commonjs");
   const name = uniqueName("node-cjs");
-  const result = lastJson(await run("node", ["main.cjs", name], { cwd, env: { ...keys, NCP_ENDPOINT: ctx.emulator } }));
-  return `${checkScenario(result, name, "/node_modules/ncloud-media-intelligence/index.cjs")} (require -> index.cjs)`;
+  // Without require(esm), as in Node 20 before 20.19: the CommonJS entry must not need it.
+  const result = lastJson(await run("node", ["--no-experimental-require-module", "main.cjs", name], { cwd, env: { ...keys, NCP_ENDPOINT: ctx.emulator } }));
+  return `${checkScenario(result, name, "/node_modules/ncloud-media-intelligence/index.cjs")} (require -> index.cjs, without require(esm))`;
 }
 
 export async function deno(ctx) {
