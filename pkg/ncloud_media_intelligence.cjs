@@ -2,16 +2,6 @@
 const { send } = require(String.raw`./ncloud_media_intelligence_fetch.cjs`);
 const { respond } = require(String.raw`./ncloud_media_intelligence_proxy.cjs`);
 
-/**
- * A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
- * signature v2, retried when that is safe, and every failure rejects with a typed
- * `MediaIntelligenceError`.
- *
- * ```js
- * import { MediaIntelligence } from "ncloud-media-intelligence";
- * const mi = new MediaIntelligence({ accessKey: process.env.NCP_ACCESS_KEY, secretKey: process.env.NCP_SECRET_KEY });
- * ```
- */
 class MediaIntelligence {
     __destroy_into_raw() {
         const ptr = this.__wbg_ptr;
@@ -23,46 +13,14 @@ class MediaIntelligence {
         const ptr = this.__destroy_into_raw();
         wasm.__wbg_mediaintelligence_free(ptr, 0);
     }
-    /**
-     * Creates a workspace (`POST /api/v1/workspaces`). If an attempt may have reached the server and a
-     * retry meets "already exists", the workspace this call created is read back and returned.
-     *
-     * ```js
-     * const ws = await mi.createWorkspace({ workspaceName: "my-workspace", bucketName: "my-bucket" });
-     * const quick = await mi.createWorkspace({ workspaceName: "other" }, { timeoutMs: 2000, signal: AbortSignal.timeout(5000) });
-     * ```
-     * @param {CreateWorkspaceOptions} options
-     * @param {RequestOptions | null} [requestOptions]
-     * @returns {Promise<Workspace>}
-     */
     createWorkspace(options, requestOptions) {
         const ret = wasm.mediaintelligence_createWorkspace(this.__wbg_ptr, options, isLikeNone(requestOptions) ? 0 : addToExternrefTable0(requestOptions));
         return ret;
     }
-    /**
-     * Reads a workspace's details (`GET /api/v1/workspaces/{workspaceName}`).
-     *
-     * ```js
-     * const details = await mi.getWorkspace("my-workspace");
-     * console.log(details.workspaceUrl, details.monthlyAnalysisCount);
-     * ```
-     * @param {string} workspaceName
-     * @param {RequestOptions | null} [requestOptions]
-     * @returns {Promise<WorkspaceDetails>}
-     */
     getWorkspace(workspaceName, requestOptions) {
         const ret = wasm.mediaintelligence_getWorkspace(this.__wbg_ptr, workspaceName, isLikeNone(requestOptions) ? 0 : addToExternrefTable0(requestOptions));
         return ret;
     }
-    /**
-     * Checks the options and builds a client; throws a `ValidationError` naming the field at fault.
-     *
-     * ```js
-     * const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 10000,
-     *   retries: { maxAttempts: 4 }, logger: (r) => console.log(r.method, r.path, r.status, r.outcome) });
-     * ```
-     * @param {MediaIntelligenceOptions} options
-     */
     constructor(options) {
         const ret = wasm.mediaintelligence_new(options);
         if (ret[2]) {
@@ -76,17 +34,6 @@ class MediaIntelligence {
 if (Symbol.dispose) MediaIntelligence.prototype[Symbol.dispose] = MediaIntelligence.prototype.free;
 exports.MediaIntelligence = MediaIntelligence;
 
-/**
- * A signer keyed once with an access key and secret: the fastest way to sign many requests (the
- * HMAC key state is computed at construction, not per call). Keep it on a server or in an edge
- * function, like the secret it holds.
- *
- * ```js
- * import { NcpSigner } from "ncloud-media-intelligence";
- * const signer = new NcpSigner({ accessKey, secretKey });
- * const headers = signer.sign("GET", "/api/v1/workspaces/my-workspace");
- * ```
- */
 class NcpSigner {
     __destroy_into_raw() {
         const ptr = this.__wbg_ptr;
@@ -98,14 +45,6 @@ class NcpSigner {
         const ptr = this.__destroy_into_raw();
         wasm.__wbg_ncpsigner_free(ptr, 0);
     }
-    /**
-     * Checks the keys and keys the HMAC; throws a `ValidationError` naming the field at fault.
-     *
-     * ```js
-     * const signer = new NcpSigner({ accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY });
-     * ```
-     * @param {NcpSignerOptions} options
-     */
     constructor(options) {
         const ret = wasm.ncpsigner_new(options);
         if (ret[2]) {
@@ -115,18 +54,6 @@ class NcpSigner {
         NcpSignerFinalization.register(this, this.__wbg_ptr, this);
         return this;
     }
-    /**
-     * Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
-     * the three headers, exactly as `signRequest` would.
-     *
-     * ```js
-     * const headers = signer.sign("POST", "/api/v1/workspaces", Date.now());
-     * ```
-     * @param {string} method
-     * @param {string} uri
-     * @param {number | string} [timestamp]
-     * @returns {NcpSignatureHeaders}
-     */
     sign(method, uri, timestamp) {
         const ret = wasm.ncpsigner_sign(this.__wbg_ptr, method, uri, isLikeNone(timestamp) ? 0 : addToExternrefTable0(timestamp));
         if (ret[2]) {
@@ -138,25 +65,6 @@ class NcpSigner {
 if (Symbol.dispose) NcpSigner.prototype[Symbol.dispose] = NcpSigner.prototype.free;
 exports.NcpSigner = NcpSigner;
 
-/**
- * Builds a fetch handler `(request) => Promise<Response>` that signs and forwards the operations in
- * `allow` to NCP and refuses everything else without contacting it. Use it as a Worker's `fetch`, in
- * Deno or Bun servers, or in Node behind a two-line `node:http` adapter (see the README).
- *
- * ```js
- * import { createProxyHandler } from "ncloud-media-intelligence";
- * export default {
- *   fetch: createProxyHandler({
- *     accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY,
- *     allow: ["getWorkspace", "createWorkspace"],
- *     authorize: async (request) => request.headers.get("authorization") === "Bearer let-me-in",
- *     cors: { origins: ["https://app.example"] },
- *   }),
- * };
- * ```
- * @param {ProxyOptions} options
- * @returns {(request: Request) => Promise<Response>}
- */
 function createProxyHandler(options) {
     const ret = wasm.createProxyHandler(options);
     if (ret[2]) {
@@ -166,33 +74,12 @@ function createProxyHandler(options) {
 }
 exports.createProxyHandler = createProxyHandler;
 
-/**
- * Tells whether a caught value is an error of this package, narrowing its type in TypeScript.
- *
- * ```js
- * try { await mi.getWorkspace("my-workspace"); }
- * catch (e) { if (isMediaIntelligenceError(e) && e.code === "NOT_FOUND") console.log("no such workspace"); }
- * ```
- * @param {unknown} error
- * @returns {error is MediaIntelligenceError}
- */
 function isMediaIntelligenceError(error) {
     const ret = wasm.isMediaIntelligenceError(error);
     return ret !== 0;
 }
 exports.isMediaIntelligenceError = isMediaIntelligenceError;
 
-/**
- * Signs one NCP API Gateway request (signature v2) and returns the three headers to send with it.
- *
- * ```js
- * import { signRequest } from "ncloud-media-intelligence";
- * const headers = signRequest({ method: "GET", uri: "/api/v1/workspaces/my-workspace", accessKey, secretKey });
- * await fetch("https://mi.apigw.ntruss.com/api/v1/workspaces/my-workspace", { headers });
- * ```
- * @param {SignRequestOptions} options
- * @returns {NcpSignatureHeaders}
- */
 function signRequest(options) {
     const ret = wasm.signRequest(options);
     if (ret[2]) {
@@ -464,22 +351,18 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 2, ret: NamedExternref("Promise<any>"), inner_ret: Some(NamedExternref("Promise<any>")) }, mutable: false }) -> Externref`.
             const ret = makeClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 33, ret: Result(Unit), inner_ret: Some(Result(Unit)) }, mutable: true }) -> Externref`.
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__core_31ff91df3a5c4116___result__Result_____wasm_bindgen_ee16e44adbc3e285___JsError___true_);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0) {
-            // Cast intrinsic for `F64 -> Externref`.
             const ret = arg0;
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
@@ -573,9 +456,6 @@ function makeClosure(arg0, arg1, f) {
     const state = { a: arg0, b: arg1, cnt: 1 };
     const real = (...args) => {
 
-        // First up with a closure we increment the internal reference
-        // count. This ensures that the Rust closure environment won't
-        // be deallocated while we're invoking it.
         state.cnt++;
         try {
             return f(state.a, state.b, ...args);
@@ -598,9 +478,6 @@ function makeMutClosure(arg0, arg1, f) {
     const state = { a: arg0, b: arg1, cnt: 1 };
     const real = (...args) => {
 
-        // First up with a closure we increment the internal reference
-        // count. This ensures that the Rust closure environment won't
-        // be deallocated while we're invoking it.
         state.cnt++;
         const a = state.a;
         state.a = 0;

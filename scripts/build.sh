@@ -22,12 +22,10 @@ rm -f pkg/.gitignore pkg/package.json
 # The JS halves of the transport and the proxy (src/fetch.js, src/js_proxy.js) arrive as
 # snippets/<crate>-<hash>/src/<name>.js; give each a plain, stable name beside the glue
 # (ncloud_media_intelligence_fetch.js, ..._proxy.js) so entries, Worker configs and `files` can name them.
-# They ship without their whole-line comments (those are for readers of src/, not for the wire).
 SNIPPETS=()
 for snippet in $(cd pkg && ls snippets/*/src/*.js); do
   name="ncloud_media_intelligence_$(basename "$snippet" .js | sed 's/^js_//').js"
   mv "pkg/$snippet" "pkg/$name"
-  sed -i -E '/^[[:space:]]*(\/\/|\/\*\*.*\*\/$)/d' "pkg/$name"
   # Only the import statements: the key of the imports object stays the module name the .wasm imports.
   sed -i "/^import /s#\./$snippet#./$name#" pkg/ncloud_media_intelligence.js
   SNIPPETS+=("$snippet=$name")
@@ -77,6 +75,10 @@ node -e '
   pkg.version = /^version = "([^"]+)"/m.exec(cargo)[1];
   fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
 '
+# Shipped without whole-line comments: the docs are in the .d.ts files (and the JS halves' in src/), and
+# the glue's JSDoc alone is a quarter of its gzip size.
+node scripts/strip-comments.mjs pkg/ncloud_media_intelligence.js pkg/ncloud_media_intelligence.cjs \
+  pkg/ncloud_media_intelligence_*.js pkg/ncloud_media_intelligence_*.cjs
 for pair in "${SNIPPETS[@]}"; do
   grep -q "\"${pair#*=}\"" pkg/package.json || { echo "build: js/package.template.json files lacks ${pair#*=}" >&2; exit 1; }
 done
