@@ -3,6 +3,10 @@
 //            signed headers exist, for bench/cold/node-{baseline,ours,crypto}.mjs; also the wall time of
 //            the whole `node script` run. "added" = median over samples of (variant - baseline) taken
 //            back to back in the same sample, which follows load drift better than a difference of medians.
+//            Also, without Node's start-up (whose swing of several ms swamps the difference above): ms
+//            from a script's first line to the first signed headers through a synchronous require, ours
+//            (pkg/index.cjs: the same read, compile and initSync as the ESM entry) and node:crypto
+//            (node-require-{ours,crypto}.cjs), each in a fresh process.
 //   wasm:    compile and initSync times of the .wasm alone, in fresh processes (node-instantiate.mjs).
 //   workerd: wall time of `workerd test` on a config with one Worker (baseline empty Worker, ours
 //            importing pkg/workerd.js and signing, WebCrypto signing) ; workerd has no process-start clock.
@@ -25,6 +29,7 @@ function run(cmd, args) {
 // Node.
 const nodeVariants = ["baseline", "ours", "crypto"];
 const node = Object.fromEntries(nodeVariants.map((v) => [v, { ready: [], wall: [] }]));
+const imported = { ours: [], crypto: [] };
 const compile = [];
 const instantiate = [];
 run(process.execPath, [join(BENCH, "cold", "node-ours.mjs")]); // file cache warm-up
@@ -34,6 +39,7 @@ for (let i = 0; i < samples; i++) {
     node[v].ready.push(Number(stdout));
     node[v].wall.push(wallMs);
   }
+  for (const v of Object.keys(imported)) imported[v].push(Number(run(process.execPath, [join(BENCH, "cold", `node-require-${v}.cjs`)]).stdout));
   const [c, inst] = run(process.execPath, [join(BENCH, "cold", "node-instantiate.mjs")]).stdout.split(" ").map(Number);
   compile.push(c);
   instantiate.push(inst);
@@ -78,6 +84,8 @@ report({
   cold_start_node_added_ms_median: added(node.ours.ready, node.baseline.ready),
   cold_start_node_crypto_ms_median: m(node.crypto.ready),
   cold_start_node_crypto_added_ms_median: added(node.crypto.ready, node.baseline.ready),
+  cold_start_node_require_to_signed_ms_median: m(imported.ours),
+  cold_start_node_require_to_signed_crypto_ms_median: m(imported.crypto),
   cold_start_node_wall_ms_median: m(node.ours.wall),
   cold_start_node_baseline_wall_ms_median: m(node.baseline.wall),
   cold_start_node_wall_added_ms_median: added(node.ours.wall, node.baseline.wall),
