@@ -75,6 +75,7 @@ pub struct Error {
 }
 
 impl Error {
+    #[inline(never)]
     fn new(kind: ErrorKind, code: &'static str, message: String) -> Self {
         Error {
             kind,
@@ -92,6 +93,7 @@ impl Error {
     }
 
     /// Input that breaks a rule: `field` names the input, `rule` says what it must be.
+    #[inline(never)]
     pub fn validation(field: &'static str, rule: &str) -> Self {
         let mut e = Error::new(ErrorKind::Validation, "INVALID_INPUT", text::concat(&[field, " ", rule]));
         e.field = Some(field);
