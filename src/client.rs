@@ -4,13 +4,13 @@
 
 use std::cell::Cell;
 
-use crate::text;
 use crate::clock;
 use crate::error::Error;
 use crate::http::{HttpRequest, Method, Transport};
 use crate::pipeline::{self, CallLimits};
 use crate::retry::RetryPolicy;
 use crate::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
+use crate::text;
 use crate::workspaces::{self, CreateWorkspace, Workspace, WorkspaceDetails};
 
 /// The public NCP endpoint for Media Intelligence.

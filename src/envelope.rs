@@ -1,9 +1,9 @@
 //! Reads the API's two response envelopes (service `{code, message, result}` and gateway
 //! `{error: {errorCode, message, details}}`) into a typed result or a typed error. Pure: no I/O.
 
-use crate::text;
 use crate::error::{ApiFailure, Error};
 use crate::json::{self, Value};
+use crate::text;
 
 /// A result type read from the envelope's `result` member.
 pub trait FromResult: Sized {

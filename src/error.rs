@@ -4,6 +4,7 @@
 use core::any::Any;
 use core::fmt;
 use std::rc::Rc;
+
 use crate::text;
 
 /// What kind of failure; each becomes the JS `Error.name` of the same spelling.

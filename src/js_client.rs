@@ -2,14 +2,13 @@
 //! through a per-call fetch transport and converts the result or error. No API logic lives here, and no
 //! secret is kept in a JS value.
 
+use core::future::Future;
+use core::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
-
-use core::future::Future;
-use core::pin::Pin;
 use web_sys::AbortSignal;
 
 use crate::client::Client;

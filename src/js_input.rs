@@ -8,9 +8,9 @@ use js_sys::{Array, Function, JsString, Object, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::text;
 use crate::error::Error;
 use crate::sign::Credentials;
+use crate::text;
 use crate::validate;
 
 #[wasm_bindgen]

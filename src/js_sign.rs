@@ -6,11 +6,11 @@ use std::borrow::Cow;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use crate::text;
 use crate::error::Error;
 use crate::js_error;
 use crate::js_input;
 use crate::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
+use crate::text;
 
 #[wasm_bindgen(typescript_custom_section)]
 const SIGN_TYPES: &str = r#"

@@ -1,13 +1,13 @@
 //! One call through its attempts: sign with the (skew-corrected) clock → send → decode → retry or stop,
 //! with one log record per attempt. Knows no endpoint; it never formats a header or a secret.
 
-use crate::text;
 use crate::client::{ApiCall, Client};
 use crate::clock;
 use crate::envelope::{self, FromResult, ReadResult};
 use crate::error::Error;
 use crate::http::{AttemptRecord, HttpResponse, Transport, TransportError};
 use crate::retry::{self, RetryPolicy};
+use crate::text;
 
 /// The gateway's tolerance between the request timestamp and its own clock.
 pub const SKEW_WINDOW_MS: u64 = 5 * 60 * 1000;

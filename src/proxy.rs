@@ -2,11 +2,11 @@
 //! for every other one. Pure: it sees the request's method, path, headers and body as plain data and
 //! builds the call to sign; it never sends, never signs and never copies an incoming header.
 
-use crate::text;
 use crate::client::ApiCall;
 use crate::envelope::{optional_text, required_text};
 use crate::error::Error;
 use crate::json::{self, Value};
+use crate::text;
 use crate::workspaces::{self, CreateWorkspace};
 
 /// The operations a proxy can be told to forward, by their JS method names.

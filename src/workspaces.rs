@@ -3,12 +3,12 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::text;
 use crate::client::ApiCall;
 use crate::envelope::{optional_count, optional_text, required_text, FromResult};
 use crate::error::Error;
-use crate::json::{self, Value};
 use crate::http::Method;
+use crate::json::{self, Value};
+use crate::text;
 use crate::validate;
 
 const WORKSPACES_PATH: &str = "/api/v1/workspaces";
