@@ -1,34 +1,4 @@
-//! Building text without `core::fmt`, whose machinery is a large share of a small wasm: concatenation of
-//! parts and decimal numbers. Pure, and total: nothing here can panic.
+//! Text without `core::fmt` (`concat`, `decimal`, `digits`), from `crates/mi-json` (built at opt-level
+//! 3): re-exported so the rest of the crate and the tests name it `text`. Nothing else lives here.
 
-/// The parts joined, allocated once.
-pub fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for part in parts {
-        out.push_str(part);
-    }
-    out
-}
-
-/// `n` in decimal, exactly as `n.to_string()` writes it.
-pub fn decimal(n: u64) -> String {
-    let mut reversed = Vec::with_capacity(20);
-    let mut rest = n;
-    loop {
-        reversed.push(char::from(b'0' + (rest % 10) as u8));
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    reversed.iter().rev().collect()
-}
-
-/// The value of `text` when it is 1 to 20 ASCII digits (no sign, no spaces) that fit a `u64`: a
-/// stricter `str::parse::<u64>` that needs none of its generic machinery.
-pub fn digits(text: &str) -> Option<u64> {
-    if text.is_empty() || text.len() > 20 {
-        return None;
-    }
-    text.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add(u64::from(b - b'0')) } else { None })
-}
+pub use mi_json::text::*;
