@@ -1,10 +1,10 @@
 //! ncloud-media-intelligence: a NAVER Cloud Platform Media Intelligence API client for JS runtimes.
 //!
 //! Three rings (see DESIGN.md): a plain Rust core that builds and tests on the host (`sign`, `validate`,
-//! `envelope`, `workspaces`, `client`, `pipeline`, `retry`, `clock`, `proxy`, `error`, `http`, `json`,
-//! `text`), one transport module over the global `fetch` (`fetch`, with its JS half `fetch.js`), and the
-//! JS face with every `#[wasm_bindgen]` export (`js_*`; the proxy's JS half is `js_proxy.js`). Only the
-//! last two touch JS.
+//! `envelope`, `workspaces`, `client`, `pipeline`, `retry`, `clock`, `proxy`, `error`, `http`, and `json`
+//! and `text` from `crates/mi-json`; the hashes are in `crates/mi-sha256`), one transport module over
+//! the global `fetch` (`fetch`, with its JS half `fetch.js`), and the JS face with every
+//! `#[wasm_bindgen]` export (`js_*`; the proxy's JS half is `js_proxy.js`). Only the last two touch JS.
 
 /// The wasm build's allocator: lol_alloc's free list, 2.9 KB gzip smaller than std's dlmalloc (talc:
 /// 1.8 KB). Its spin lock costs 59 B gzip over the `unsafe` single-thread wrapper and needs no `unsafe`
