@@ -2,11 +2,15 @@
 
 function readRequest(request) {
   if (!(request instanceof Request)) return null;
-  const url = new URL(request.url);
-  const names = [...request.headers.keys()];
-  const origin = request.headers.get("origin") ?? undefined;
-  const length = request.headers.get("content-length") ?? undefined;
-  return [request.method, request.url, url.pathname, url.search, origin, url.origin, names, length];
+  try {
+    const url = new URL(request.url);
+    const names = [...request.headers.keys()];
+    const origin = request.headers.get("origin") ?? undefined;
+    const length = request.headers.get("content-length") ?? undefined;
+    return [request.method, request.url, url.pathname, url.search, origin, url.origin, names, length];
+  } catch {
+    return null;
+  }
 }
 
 async function readBody(request) {

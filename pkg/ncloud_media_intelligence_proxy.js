@@ -1,11 +1,15 @@
 
 export function readRequest(request) {
   if (!(request instanceof Request)) return null;
-  const url = new URL(request.url);
-  const names = [...request.headers.keys()];
-  const origin = request.headers.get("origin") ?? undefined;
-  const length = request.headers.get("content-length") ?? undefined;
-  return [request.method, request.url, url.pathname, url.search, origin, url.origin, names, length];
+  try {
+    const url = new URL(request.url);
+    const names = [...request.headers.keys()];
+    const origin = request.headers.get("origin") ?? undefined;
+    const length = request.headers.get("content-length") ?? undefined;
+    return [request.method, request.url, url.pathname, url.search, origin, url.origin, names, length];
+  } catch {
+    return null;
+  }
 }
 
 export async function readBody(request) {

@@ -2,14 +2,19 @@
 // runs the caller's `authorize`, reads the body, and builds Responses, one crossing each. It holds no
 // policy (routes, header and body rules, signing are all in Rust) and never forwards a header.
 
-/** `[method, url, pathname, search, origin, ownOrigin, headerNames, contentLength]`, or `null` for a non-Request. */
+/** `[method, url, pathname, search, origin, ownOrigin, headerNames, contentLength]`, or `null` for a non-Request or an unreadable one. */
 export function readRequest(request) {
   if (!(request instanceof Request)) return null;
-  const url = new URL(request.url);
-  const names = [...request.headers.keys()];
-  const origin = request.headers.get("origin") ?? undefined;
-  const length = request.headers.get("content-length") ?? undefined;
-  return [request.method, request.url, url.pathname, url.search, origin, url.origin, names, length];
+  try {
+    const url = new URL(request.url);
+    const names = [...request.headers.keys()];
+    const origin = request.headers.get("origin") ?? undefined;
+    const length = request.headers.get("content-length") ?? undefined;
+    return [request.method, request.url, url.pathname, url.search, origin, url.origin, names, length];
+  } catch {
+    // A Request subclass whose getters throw: refused like a non-Request, never thrown into the wasm.
+    return null;
+  }
 }
 
 /** The body as text; `""` when it cannot be read. */

@@ -4,7 +4,7 @@
 // their documented status, and the emulator's request log proves nothing reached it.
 //   node tests/proxy/proxy.mjs      (needs pkg/ built)
 import { request as rawRequest } from "node:http";
-import { MediaIntelligence } from "../../pkg/index.js";
+import { MediaIntelligence, createProxyHandler } from "../../pkg/index.js";
 import { startProxyServer } from "../../examples/node-proxy.mjs";
 import { KEYS, SECRET, admin, startEmulator, tally } from "../faults/harness.mjs";
 
@@ -91,6 +91,21 @@ t.check(cors.status === 200 && cors.headers["access-control-allow-origin"] === "
 const allowedHeaders = new Set(["content-type", "cache-control", "access-control-allow-origin", "vary", "access-control-expose-headers", "date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
 const extra = Object.keys(cors.headers).filter((h) => !allowedHeaders.has(h));
 t.check(extra.length === 0 && !JSON.stringify(cors.headers).includes(SECRET), "answers carry no internal header and no secret", extra.join(", "));
+
+// The handler called directly with what a runtime would never pass: each gets a 400 gateway envelope
+// (never a rejection or an exception through the wasm), and the handler keeps working afterwards.
+const handler = createProxyHandler({ ...KEYS, endpoint: emulator.url, allow: ["getWorkspace"] });
+class Hostile extends Request {
+  get url() { throw new Error("hostile url getter"); }
+}
+for (const [what, input] of [["a plain object", { url: "http://x/api/v1/workspaces/x", method: "GET" }], ["a Request subclass whose url getter throws", new Hostile("http://app.test/api/v1/workspaces/x")]]) {
+  const before = await logged();
+  const res = await handler(input);
+  const body = await res.json().catch(() => ({}));
+  t.check(res.status === 400 && body.error?.errorCode === "100" && (await logged()) === before, `${what} is refused with 400, nothing forwarded`, `got ${res.status} ${JSON.stringify(body)}`);
+}
+const still = await handler(new Request(`http://app.test/api/v1/workspaces/${name}`));
+t.check(still.status === 200 && (await still.json()).result?.workspaceName === name, "the handler still forwards after those");
 
 await proxy.close();
 await readOnly.close();
