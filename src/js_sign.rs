@@ -192,14 +192,11 @@ fn timestamp_of(value: Option<JsValue>) -> Result<Timestamp, Error> {
     const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
     let Some(value) = value else { return Ok(now()) };
     if let Some(text) = js_input::string_if_string(&value, "timestamp")? {
-        if text.is_empty() || text.len() > 16 || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Error::validation("timestamp", RULE));
-        }
+        let ms = text::digits(&text).filter(|_| text.len() <= 16).ok_or_else(|| Error::validation("timestamp", RULE))?;
         // Without leading zeros the text is the header as it is; otherwise it is written again.
         if text == "0" || !text.starts_with('0') {
             return Ok(Timestamp { text, given: Some(value) });
         }
-        let ms = text::digits(&text).ok_or_else(|| Error::validation("timestamp", RULE))?; // <= 16 digits: fits
         return Ok(Timestamp { text: text::decimal(ms), given: None });
     }
     if let Some(n) = value.as_f64() {

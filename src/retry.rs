@@ -60,8 +60,9 @@ pub fn delay_ms(policy: &RetryPolicy, attempt: u32, random: f64, retry_after: Op
 /// A `Retry-After` value in milliseconds from now: delta-seconds or an HTTP-date.
 pub fn retry_after_ms(header: &str, now_ms: u64) -> Option<u64> {
     let text = header.trim();
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        return crate::text::digits(text).map(|s| s.saturating_mul(1000));
+    // Digits only: delta-seconds (more than fit a u64 is no HTTP-date either, so it gives `None` below).
+    if let Some(seconds) = crate::text::digits(text) {
+        return Some(seconds.saturating_mul(1000));
     }
     clock::parse_http_date(text).map(|at| at.saturating_sub(now_ms))
 }
