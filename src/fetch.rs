@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::http::{AttemptRecord, HttpRequest, HttpResponse, Transport, TransportError};
-use crate::json;
+use crate::json::{self, Member};
 
 #[wasm_bindgen(module = "/src/fetch.js")]
 extern "C" {
@@ -56,14 +56,14 @@ impl FetchTransport {
 
 impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
-        let extra = self.extra_headers.iter().map(|(n, v)| (n.as_str(), Some(v.as_str())));
-        let members: Vec<(&str, Option<&str>)> = request.headers.iter().map(|(n, v)| (*n, Some(v.as_str()))).chain(extra).collect();
+        let extra = self.extra_headers.iter().map(|(n, v)| (n.as_str(), Member::Text(v)));
+        let members: Vec<(&str, Member)> = request.headers.iter().map(|(n, v)| (*n, Member::Text(v))).chain(extra).collect();
         let fetch: JsValue = self.fetch.as_ref().map_or(JsValue::UNDEFINED, |f| f.into());
         let promise = js_send(
             &fetch,
             &request.url,
             request.method.as_str(),
-            &json::object_of_strings(&members),
+            &json::object(&members),
             request.body,
             self.credentials.as_deref().map(str::to_owned),
             timeout_ms,

@@ -152,6 +152,29 @@ proptest! {
         json::write_string(&mut out, &text);
         prop_assert_eq!(serde_json::from_str::<String>(&out).expect("valid JSON string"), text);
     }
+
+    #[test]
+    fn written_objects_read_back_exactly(members in proptest::collection::vec(("[a-zA-Z]{1,8}", proptest::option::of("\\PC{0,20}"), any::<Option<u64>>()), 0..6)) {
+        // Each key once (JSON objects keep the last duplicate), each member a text, a count or null.
+        let mut seen = std::collections::HashSet::new();
+        let unique: Vec<_> = members.into_iter().filter(|(k, _, _)| seen.insert(k.clone())).collect();
+        let written: Vec<(&str, json::Member)> = unique.iter().map(|(k, text, count)| {
+            (k.as_str(), if text.is_some() { json::Member::text(text.as_deref()) } else { json::Member::count(*count) })
+        }).collect();
+        let theirs: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json::object(&written)).expect("valid JSON object");
+        prop_assert_eq!(theirs.len(), unique.len());
+        for (k, text, count) in &unique {
+            let want = match (text, count) {
+                (Some(t), _) => serde_json::Value::from(t.clone()),
+                (None, Some(n)) => serde_json::Value::from(*n),
+                (None, None) => serde_json::Value::Null,
+            };
+            prop_assert_eq!(theirs.get(k), Some(&want));
+        }
+        let strings: Vec<(&str, Option<&str>)> = unique.iter().map(|(k, text, _)| (k.as_str(), text.as_deref())).collect();
+        let kept: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json::object_of_strings(&strings)).expect("valid JSON object");
+        prop_assert_eq!(kept.len(), unique.iter().filter(|(_, text, _)| text.is_some()).count(), "object_of_strings leaves absent members out");
+    }
 }
 
 #[test]

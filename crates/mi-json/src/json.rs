@@ -282,18 +282,46 @@ pub fn write_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// A JSON object of string members (`None` members are left out), for request bodies and refusals.
-pub fn object_of_strings(members: &[(&str, Option<&str>)]) -> String {
+/// The value of one member of an object written by `object`.
+pub enum Member<'a> {
+    Text(&'a str),
+    Count(u64),
+    Null,
+}
+
+impl<'a> Member<'a> {
+    /// A text, or `null` when absent.
+    pub fn text(value: Option<&'a str>) -> Self {
+        value.map_or(Member::Null, Member::Text)
+    }
+
+    /// A count, or `null` when absent.
+    pub fn count(value: Option<u64>) -> Self {
+        value.map_or(Member::Null, Member::Count)
+    }
+}
+
+/// A JSON object of `members`, in order.
+pub fn object(members: &[(&str, Member)]) -> String {
     let mut out = String::from("{");
     for (key, value) in members {
-        let Some(value) = value else { continue };
         if out.len() > 1 {
             out.push(',');
         }
         write_string(&mut out, key);
         out.push(':');
-        write_string(&mut out, value);
+        match value {
+            Member::Text(text) => write_string(&mut out, text),
+            Member::Count(n) => out.push_str(&crate::text::decimal(*n)),
+            Member::Null => out.push_str("null"),
+        }
     }
     out.push('}');
     out
+}
+
+/// A JSON object of string members (`None` members are left out), for request bodies and refusals.
+pub fn object_of_strings(members: &[(&str, Option<&str>)]) -> String {
+    let present: Vec<(&str, Member)> = members.iter().filter_map(|(key, value)| Some((*key, Member::Text((*value)?)))).collect();
+    object(&present)
 }
