@@ -1,15 +1,15 @@
 // Shared helpers of the benchmark: paths, statistics, the message set every signer signs, and the
 // one-JSON-line protocol between bench/run.mjs and its section scripts (each section runs in its own
 // process and prints `BENCH {json}` as its last line).
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { glueFiles } from "../scripts/glue-files.mjs";
 
 export const BENCH = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH, "..");
 export const PKG = join(ROOT, "pkg");
 /** The glue and the JS halves it imports (transport, proxy), as the built pkg/package.json lists them. */
-export const GLUE_FILES = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8")).files.filter((f) => /^ncloud_media_intelligence.*\.js$/.test(f));
+export const GLUE_FILES = glueFiles(PKG);
 export const QUICK = process.argv.includes("--quick");
 
 export const ACCESS_KEY = "bench-access-key";

@@ -12,14 +12,14 @@ import { createServer } from "node:http";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toNodeListener } from "../examples/node-proxy.mjs";
+import { glueFiles } from "../scripts/glue-files.mjs";
 import { createProxyHandler } from "../pkg/index.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const pkgDir = fileURLToPath(new URL("../pkg/", import.meta.url));
 const STATIC = { "/": "index.html", "/index.html": "index.html", "/app.js": "app.js", "/style.css": "style.css" };
 // The browser entry, the glue with its JS halves (as pkg/package.json lists them) and the .wasm.
-const glue = JSON.parse(await readFile(join(pkgDir, "package.json"), "utf8")).files.filter((f) => /^ncloud_media_intelligence.*\.js$/.test(f));
-const PKG = ["browser.js", ...glue, "ncloud_media_intelligence_bg.wasm"];
+const PKG = ["browser.js", ...glueFiles(pkgDir), "ncloud_media_intelligence_bg.wasm"];
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm" };
 
 const portArg = process.argv.indexOf("--port");

@@ -4,9 +4,10 @@
 // Lays the worker and the built pkg/ files into tests/out/workerd with a generated config (bindings
 // carry the URLs), then `workerd test`. Exits with workerd's status; prints `N passed, N failed`.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { glueFiles } from "../../scripts/glue-files.mjs";
 
 const [emulatorUrl, deadUrl] = process.argv.slice(2);
 if (!emulatorUrl || !deadUrl) {
@@ -22,9 +23,9 @@ copyFileSync(join(here, "worker.mjs"), join(out, "worker.mjs"));
 copyFileSync(join(here, "proxy-test.mjs"), join(out, "proxy-test.mjs"));
 copyFileSync(join(root, "examples", "worker-proxy", "worker.js"), join(out, "proxy-worker.js"));
 // The glue and its JS halves, as pkg/package.json lists them.
-const glueFiles = JSON.parse(readFileSync(join(root, "pkg", "package.json"), "utf8")).files.filter((f) => /^ncloud_media_intelligence.*\.js$/.test(f));
-const pkgFiles = ["workerd.js", ...glueFiles, "ncloud_media_intelligence_bg.wasm"];
-const glueModules = (prefix) => glueFiles.map((f) => `(name = "${prefix}${f}", esModule = embed "pkg/${f}"),`).join("\n    ");
+const glue = glueFiles(join(root, "pkg"));
+const pkgFiles = ["workerd.js", ...glue, "ncloud_media_intelligence_bg.wasm"];
+const glueModules = (prefix) => glue.map((f) => `(name = "${prefix}${f}", esModule = embed "pkg/${f}"),`).join("\n    ");
 for (const file of pkgFiles) copyFileSync(join(root, "pkg", file), join(out, "pkg", file));
 
 writeFileSync(join(out, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
