@@ -18,7 +18,7 @@ export const brotliBytes = (buf) =>
 export function measureSizes(dir = PKG) {
   const read = (name) => readFileSync(join(dir, name));
   const wasm = read(WASM);
-  // The glue and the JS halves it imports (transport, proxy), each compressed on its own.
+  // The glue (its JS halves inlined), each file compressed on its own.
   const glue = GLUE_FILES.map(read);
   const sum = (f) => glue.reduce((n, file) => n + f(file), 0);
   const glueGzip = sum(gzipBytes);

@@ -19,17 +19,9 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocatio
   wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack . \
   -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >&2
 rm -f pkg/.gitignore pkg/package.json
-# The JS halves of the transport and the proxy (src/fetch.js, src/js_proxy.js) arrive as
-# snippets/<crate>-<hash>/src/<name>.js; give each a plain, stable name beside the glue
-# (ncloud_media_intelligence_fetch.js, ..._proxy.js) so entries, Worker configs and `files` can name them.
-SNIPPETS=()
-for snippet in $(cd pkg && ls snippets/*/src/*.js); do
-  name="ncloud_media_intelligence_$(basename "$snippet" .js | sed 's/^js_//').js"
-  mv "pkg/$snippet" "pkg/$name"
-  # Only the import statements: the key of the imports object stays the module name the .wasm imports.
-  sed -i "/^import /s#\./$snippet#./$name#" pkg/ncloud_media_intelligence.js
-  SNIPPETS+=("$snippet=$name")
-done
+# The JS halves of the transport and the proxy (src/fetch.js, src/js_proxy.js) arrive as snippet files
+# (snippets/<crate>-<hash>/src/<name>.js); they are inlined into the glue, so a runtime loads one file.
+node scripts/inline-halves.mjs pkg pkg/ncloud_media_intelligence.js
 rm -rf pkg/snippets
 # The generated class declares `[Symbol.dispose]`, which only type-checks with lib "esnext.disposable";
 # drop that one declaration so strict consumers on ES2022 libs compile (the method itself stays).
@@ -41,19 +33,10 @@ say "wasm-bindgen --target nodejs (CommonJS glue)"
 cjs="$(mktemp -d)"
 wasm-bindgen --target nodejs --out-dir "$cjs" --out-name ncloud_media_intelligence \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/ncloud_media_intelligence.wasm"
-mv "$cjs/ncloud_media_intelligence.js" pkg/ncloud_media_intelligence.cjs
-# The CommonJS glue requires CommonJS copies of the JS halves (.cjs), so `require` works without
-# require(esm) (Node 20 before 20.19 has none): the same code, `export` turned into `module.exports`.
-for pair in "${SNIPPETS[@]}"; do
-  esm="pkg/${pair#*=}"; half="${esm%.js}.cjs"
-  names="$(grep -oE '^export (async )?function [A-Za-z_]+' "$esm" | awk '{print $NF}' | paste -sd, -)"
-  { echo '"use strict";'; sed -E 's/^export (async )?function /\1function /' "$esm"; echo "module.exports = { $names };"; } > "$half"
-  if grep -q '^export ' "$half"; then echo "build: $esm exports something other than functions" >&2; exit 1; fi
-  sed -i "/require(/s#\./${pair%%=*}#./$(basename "$half")#" pkg/ncloud_media_intelligence.cjs
-done
-if grep -E '^import |require\(' pkg/ncloud_media_intelligence.js pkg/ncloud_media_intelligence.cjs | grep -q 'snippets/'; then
-  echo "build: a glue still imports from snippets/ (a new JS snippet needs a name here)" >&2; exit 1
-fi
+# `require` reads one file: pkg/index.cjs is this glue with the JS halves inlined, then js/index.cjs.
+node scripts/inline-halves.mjs "$cjs" "$cjs/ncloud_media_intelligence.js"
+sed -i '1s#^/\* @ts-self-types="\./ncloud_media_intelligence\.d\.ts" \*/$#/* @ts-self-types="./index.d.cts" */#' "$cjs/ncloud_media_intelligence.js"
+cat "$cjs/ncloud_media_intelligence.js" js/index.cjs > pkg/index.cjs
 mv "$cjs/ncloud_media_intelligence.d.ts" pkg/ncloud_media_intelligence.d.cts
 sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.cts
 node -e '
@@ -65,7 +48,7 @@ node -e '
 ' "$cjs/ncloud_media_intelligence_bg.wasm" pkg/ncloud_media_intelligence_bg.wasm
 rm -rf "$cjs"
 
-cp js/index.js js/index.cjs js/browser.js js/workerd.js js/index.d.ts js/index.d.cts pkg/
+cp js/index.js js/browser.js js/workerd.js js/index.d.ts js/index.d.cts pkg/
 cp README.md pkg/README.md
 cp LICENSE pkg/
 node -e '
@@ -77,11 +60,16 @@ node -e '
 '
 # Shipped without whole-line comments: the docs are in the .d.ts files (and the JS halves' in src/), and
 # the glue's JSDoc alone is a quarter of its gzip size.
-node scripts/strip-comments.mjs pkg/ncloud_media_intelligence.js pkg/ncloud_media_intelligence.cjs \
-  pkg/ncloud_media_intelligence_*.js pkg/ncloud_media_intelligence_*.cjs
-for pair in "${SNIPPETS[@]}"; do
-  grep -q "\"${pair#*=}\"" pkg/package.json || { echo "build: js/package.template.json files lacks ${pair#*=}" >&2; exit 1; }
-done
+node scripts/strip-comments.mjs pkg/ncloud_media_intelligence.js pkg/index.cjs
+# Every file the package.json lists exists, and every JS file built is listed.
+node -e '
+  const fs = require("fs");
+  const { files } = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
+  const missing = files.filter((f) => !fs.existsSync("pkg/" + f));
+  const unlisted = fs.readdirSync("pkg").filter((f) => /\.c?js$/.test(f) && !files.includes(f));
+  if (missing.length || unlisted.length) {
+    console.error(`build: js/package.template.json files: missing ${missing}, unlisted ${unlisted}`); process.exit(1); }
+'
 size=$(wc -c < pkg/ncloud_media_intelligence_bg.wasm)
 gz=$(gzip -9 -c pkg/ncloud_media_intelligence_bg.wasm | wc -c)
 say "pkg/ built: wasm ${size} bytes, ${gz} bytes gzip"

@@ -1,11 +1,11 @@
-// The ES-module glue of a built package and the JS halves it imports (transport, proxy), as its
-// package.json `files` lists them: what a Worker config must embed, a page server must serve and the
-// size bench must count beside the .wasm. One list, so a new JS half is named in one place
+// The ES-module glue files of a built package (one since scripts/inline-halves.mjs inlines the JS halves
+// of transport and proxy), as its package.json `files` lists them: what a Worker config must embed, a
+// page server must serve and the size bench must count beside the .wasm. One list, read from one place
 // (js/package.template.json).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** `["ncloud_media_intelligence.js", "ncloud_media_intelligence_fetch.js", ...]` for the package in `pkgDir`. */
+/** `["ncloud_media_intelligence.js"]` for the package in `pkgDir`. */
 export function glueFiles(pkgDir) {
   const { files } = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
   return files.filter((f) => /^ncloud_media_intelligence.*\.js$/.test(f));

@@ -1,5 +1,5 @@
 // The JS half of the transport (src/fetch.rs): one `fetch` with its time limit and the caller's abort
-// signals, read to the end, and the waits between attempts. wasm-bindgen ships it beside the glue. It
+// signals, read to the end, and the waits between attempts. scripts/build.sh inlines it into the glue. It
 // does one crossing per attempt instead of one per header, option and getter; it holds no retry or API
 // logic, never logs, and never reads or formats a header beyond `date` and `retry-after`.
 

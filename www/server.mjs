@@ -18,7 +18,7 @@ import { createProxyHandler } from "../pkg/index.js";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const pkgDir = fileURLToPath(new URL("../pkg/", import.meta.url));
 const STATIC = { "/": "index.html", "/index.html": "index.html", "/app.js": "app.js", "/style.css": "style.css" };
-// The browser entry, the glue with its JS halves (as pkg/package.json lists them) and the .wasm.
+// The browser entry, the glue with its JS halves inlined (as pkg/package.json lists it) and the .wasm.
 const PKG = ["browser.js", ...glueFiles(pkgDir), "ncloud_media_intelligence_bg.wasm"];
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm" };
 

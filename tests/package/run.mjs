@@ -25,9 +25,8 @@ const CHECKS = {
 };
 const EXPECTED_FILES = [
   "package.json", "README.md", "LICENSE", "index.js", "index.cjs", "browser.js", "workerd.js", "index.d.ts",
-  "index.d.cts", "ncloud_media_intelligence.js", "ncloud_media_intelligence.cjs", "ncloud_media_intelligence_bg.wasm",
-  "ncloud_media_intelligence_fetch.js", "ncloud_media_intelligence_proxy.js",
-  "ncloud_media_intelligence_fetch.cjs", "ncloud_media_intelligence_proxy.cjs",
+  "index.d.cts", "ncloud_media_intelligence.js", "ncloud_media_intelligence.d.ts", "ncloud_media_intelligence.d.cts",
+  "ncloud_media_intelligence_bg.wasm",
 ];
 
 const wanted = process.argv.slice(2);

@@ -22,7 +22,7 @@ mkdirSync(join(out, "pkg"), { recursive: true });
 copyFileSync(join(here, "worker.mjs"), join(out, "worker.mjs"));
 copyFileSync(join(here, "proxy-test.mjs"), join(out, "proxy-test.mjs"));
 copyFileSync(join(root, "examples", "worker-proxy", "worker.js"), join(out, "proxy-worker.js"));
-// The glue and its JS halves, as pkg/package.json lists them.
+// The glue (its JS halves inlined), as pkg/package.json lists it.
 const glue = glueFiles(join(root, "pkg"));
 const pkgFiles = ["workerd.js", ...glue, "ncloud_media_intelligence_bg.wasm"];
 const glueModules = (prefix) => glue.map((f) => `(name = "${prefix}${f}", esModule = embed "pkg/${f}"),`).join("\n    ");
