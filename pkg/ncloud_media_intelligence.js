@@ -121,8 +121,16 @@ function respond(status, body, headers) {
 }
 return { readRequest, readBody, authorize, respond };
 })();
+const __half_js_sign = (() => {
+"use strict";
+function signatureHeaders(timestamp, accessKey, signature) {
+  return { "x-ncp-apigw-timestamp": timestamp, "x-ncp-iam-access-key": accessKey, "x-ncp-apigw-signature-v2": signature };
+}
+return { signatureHeaders };
+})();
 const { send } = __half_fetch;
 const { respond } = __half_js_proxy;
+const { signatureHeaders } = __half_js_sign;
 const import1 = __half_js_proxy;
 const import2 = __half_fetch;
 const import3 = __half_js_proxy;
@@ -345,10 +353,6 @@ function __wbg_get_imports() {
             const ret = arg0.length;
             return ret;
         },
-        __wbg_new_35badc4dd812cb19: function() {
-            const ret = new Object();
-            return ret;
-        },
         __wbg_new_37eb45aaf5eeb820: function() {
             const ret = new Array();
             return ret;
@@ -437,11 +441,12 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
-        __wbg_set_ef1f4ba132568a5e: function(arg0, arg1, arg2) {
-            arg0[arg1] = arg2;
-        },
         __wbg_set_name_822e3903f3184979: function(arg0, arg1, arg2) {
             arg0.name = getStringFromWasm0(arg1, arg2);
+        },
+        __wbg_signatureHeaders_80b4f17d53e775fa: function(arg0, arg1, arg2, arg3) {
+            const ret = signatureHeaders(arg0, arg1, getStringFromWasm0(arg2, arg3));
+            return ret;
         },
         __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
             const ret = typeof globalThis === 'undefined' ? undefined : globalThis;

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::js_error;
 use crate::js_input;
-use crate::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
+use crate::sign::Credentials;
 use crate::text;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -145,30 +145,18 @@ struct Timestamp {
 }
 
 fn headers_object(credentials: &Credentials, access_key: &JsValue, method: &str, uri: &str, timestamp: Timestamp) -> JsValue {
-    let signature = credentials.with_signature(method, uri, &timestamp.text, JsValue::from_str);
-    let timestamp = timestamp.given.unwrap_or_else(|| JsValue::from_str(&timestamp.text));
-    let headers = Headers::new();
-    for (name, value) in [(HEADER_TIMESTAMP, &timestamp), (HEADER_ACCESS_KEY, access_key), (HEADER_SIGNATURE, &signature)] {
-        headers.set(js_input::interned(name), value);
-    }
-    headers.into()
+    let Timestamp { text, given } = timestamp;
+    let timestamp = given.unwrap_or_else(|| JsValue::from_str(&text));
+    credentials.with_signature(method, uri, &text, |signature| signature_headers(&timestamp, access_key, signature))
 }
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/js_sign.js")]
 extern "C" {
-    /// The headers object under construction: a fresh plain object of ours.
-    #[wasm_bindgen(extends = Object, js_name = Object)]
-    type Headers;
-
-    #[wasm_bindgen(constructor, js_class = "Object")]
-    fn new() -> Headers;
-
-    /// `headers[name] = value`, written as JS so V8 caches the store (`Reflect.set` takes its slow
-    /// path on every call), and without `catch`, which costs about 0.2 us per call: adding a property
-    /// to our own fresh plain object cannot throw, unless the whole realm's `Object.prototype` was
-    /// given a throwing setter under one of the three header names.
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn set(this: &Headers, name: &JsValue, value: &JsValue);
+    /// `{ "x-ncp-apigw-timestamp": timestamp, "x-ncp-iam-access-key": accessKey,
+    /// "x-ncp-apigw-signature-v2": signature }`, a fresh plain object. Not `catch`: an object literal
+    /// defines its properties (no setter runs), so it cannot throw.
+    #[wasm_bindgen(js_name = signatureHeaders)]
+    fn signature_headers(timestamp: &JsValue, access_key: &JsValue, signature: &str) -> JsValue;
 }
 
 fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Promise, Reflect};
-use ncloud_media_intelligence::{sign_request, MediaIntelligence, NcpSigner};
+use ncloud_media_intelligence::{sign, sign_request, MediaIntelligence, NcpSigner};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -214,6 +214,12 @@ fn sign_request_matches_the_independent_vectors() {
         assert_eq!(text(&keyed, "x-ncp-apigw-signature-v2"), text(&case, "signature"), "keyed signer, {:?}", text(&case, "name"));
         assert_eq!(text(&headers, "x-ncp-apigw-timestamp"), text(&case, "timestamp"));
         assert_eq!(text(&headers, "x-ncp-iam-access-key"), text(&case, "accessKey"));
+        // The JS half writes the names: exactly the core's constants, in this order, and nothing else.
+        let names = [sign::HEADER_TIMESTAMP, sign::HEADER_ACCESS_KEY, sign::HEADER_SIGNATURE].map(String::from).to_vec();
+        for object in [&headers, &keyed] {
+            let keys: Vec<String> = Object::keys(object.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+            assert_eq!(keys, names);
+        }
     }
 }
 

@@ -30,5 +30,15 @@ pub fn digits(text: &str) -> Option<u64> {
     if text.is_empty() || text.len() > 20 {
         return None;
     }
-    text.bytes().try_fold(0u64, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add(u64::from(b - b'0')) } else { None })
+    let mut n = 0u64;
+    for (i, b) in text.bytes().enumerate() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let digit = u64::from(b - b'0');
+        // 19 digits always fit (10^19 - 1 < 2^64), so only a 20th needs the overflow check, which on
+        // wasm32 is a 128-bit multiply call.
+        n = if i < 19 { n.wrapping_mul(10).wrapping_add(digit) } else { n.checked_mul(10)?.checked_add(digit)? };
+    }
+    Some(n)
 }

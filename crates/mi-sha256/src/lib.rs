@@ -131,24 +131,51 @@ fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
         *word = bytes.iter().fold(0, |n, b| n << 8 | u32::from(*b));
     }
     let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
-    for (t, k) in K.iter().enumerate() {
-        let i = t & 15;
-        if t >= 16 {
-            let (w15, w2) = (w[(t + 1) & 15], w[(t + 14) & 15]);
-            let s0 = w15.rotate_right(7) ^ w15.rotate_right(18) ^ (w15 >> 3);
-            let s1 = w2.rotate_right(17) ^ w2.rotate_right(19) ^ (w2 >> 10);
-            w[i] = w[i].wrapping_add(s0).wrapping_add(w[(t + 9) & 15]).wrapping_add(s1);
+    // Eight rounds per step, the working variables renamed round by round instead of shifted (each
+    // round writes only `d` and `h`); the first two steps use the block's words as they are, the
+    // other six extend the schedule first. Signing is 5-8% faster than with one round per loop turn,
+    // for 0.36 KB gzip of wasm (bench/LEVERS.md).
+    for step in 0..8 {
+        let base = step * 8;
+        if step >= 2 {
+            for t in base..base + 8 {
+                schedule(&mut w, t);
+            }
         }
-        let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-        let t1 = h.wrapping_add(s1).wrapping_add((e & f) ^ (!e & g)).wrapping_add(*k).wrapping_add(w[i]);
-        let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-        let t2 = s0.wrapping_add((a & b) ^ (a & c) ^ (b & c));
-        (h, g, f, e, d, c, b, a) = (g, f, e, d.wrapping_add(t1), c, b, a, t1.wrapping_add(t2));
+        round(a, b, c, &mut d, e, f, g, &mut h, base, &w);
+        round(h, a, b, &mut c, d, e, f, &mut g, base + 1, &w);
+        round(g, h, a, &mut b, c, d, e, &mut f, base + 2, &w);
+        round(f, g, h, &mut a, b, c, d, &mut e, base + 3, &w);
+        round(e, f, g, &mut h, a, b, c, &mut d, base + 4, &w);
+        round(d, e, f, &mut g, h, a, b, &mut c, base + 5, &w);
+        round(c, d, e, &mut f, g, h, a, &mut b, base + 6, &w);
+        round(b, c, d, &mut e, f, g, h, &mut a, base + 7, &w);
     }
     for (s, v) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
         *s = s.wrapping_add(v);
     }
     w.zeroize();
+}
+
+/// Extends the schedule for round `t` (16 and up) in place: `w[t & 15]` becomes word `t`.
+#[inline(always)]
+fn schedule(w: &mut [u32; 16], t: usize) {
+    let (w15, w2) = (w[(t + 1) & 15], w[(t + 14) & 15]);
+    let s0 = w15.rotate_right(7) ^ w15.rotate_right(18) ^ (w15 >> 3);
+    let s1 = w2.rotate_right(17) ^ w2.rotate_right(19) ^ (w2 >> 10);
+    w[t & 15] = w[t & 15].wrapping_add(s0).wrapping_add(w[(t + 9) & 15]).wrapping_add(s1);
+}
+
+/// Round `t` (0 to 63) on the working variables as this round names them.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn round(a: u32, b: u32, c: u32, d: &mut u32, e: u32, f: u32, g: u32, h: &mut u32, t: usize, w: &[u32; 16]) {
+    let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+    let t1 = h.wrapping_add(s1).wrapping_add((e & f) ^ (!e & g)).wrapping_add(K[t & 63]).wrapping_add(w[t & 15]);
+    let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+    let t2 = s0.wrapping_add((a & b) ^ (a & c) ^ (b & c));
+    *d = d.wrapping_add(t1);
+    *h = t1.wrapping_add(t2);
 }
 
 /// HMAC-SHA256 keyed once: the inner and outer hashes with their pad blocks already absorbed. As good
