@@ -105,7 +105,12 @@ impl Client {
 
     /// The server's time as this client estimates it: the local clock plus the learnt offset.
     pub fn server_now<T: Transport>(&self, transport: &T) -> u64 {
-        transport.now_ms().saturating_add_signed(self.clock_offset_ms.get())
+        self.server_time(transport.now_ms())
+    }
+
+    /// The server's time when the local clock read `local_ms`.
+    pub fn server_time(&self, local_ms: u64) -> u64 {
+        local_ms.saturating_add_signed(self.clock_offset_ms.get())
     }
 
     /// The learnt offset (server minus local), 0 until a skewed clock was detected.

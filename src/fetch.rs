@@ -69,17 +69,23 @@ impl Transport for FetchTransport {
             timeout_ms,
             &self.signals,
         );
-        let outcome = Array::from(&JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED));
+        // `send` resolves an array and never rejects (fetch.js), so the value is used as one as it is.
+        let outcome: Array = JsFuture::from(promise).await.map_or_else(|_| Array::new(), JsCast::unchecked_into);
         let item = |i: u32| outcome.get(i);
         let text = |i: u32| item(i).as_string();
         match item(0).as_f64() {
-            Some(0.0) => Ok(HttpResponse {
-                // A Response status is an integer from 200 to 599.
-                status: item(1).as_f64().map_or(0, |s| s as u16),
-                body: text(2).unwrap_or_default(),
-                date: text(3),
-                retry_after: text(4),
-            }),
+            Some(0.0) => {
+                // A Response status is an integer from 200 to 599; `Date` and `Retry-After` are only
+                // sent back (and only read) for a status of 300 and up.
+                let status = item(1).as_f64().map_or(0, |s| s as u16);
+                let failed = status >= 300;
+                Ok(HttpResponse {
+                    status,
+                    body: text(2).unwrap_or_default(),
+                    date: if failed { text(3) } else { None },
+                    retry_after: if failed { text(4) } else { None },
+                })
+            }
             Some(1.0) => Err(TransportError::Timeout),
             Some(2.0) => Err(TransportError::Aborted(Some(Rc::new(item(1))))),
             _ => {
@@ -107,6 +113,10 @@ impl Transport for FetchTransport {
         js_sys::Math::random()
     }
 
+    fn logs(&self) -> bool {
+        self.logger.is_some()
+    }
+
     fn log(&self, record: &AttemptRecord) {
         let Some(logger) = &self.logger else { return };
         let text = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from_str);
@@ -114,10 +124,10 @@ impl Transport for FetchTransport {
         let entry = js_sys::Object::new();
         for (key, value) in [
             ("method", JsValue::from_str(record.method)),
-            ("path", JsValue::from_str(&record.path)),
+            ("path", JsValue::from_str(record.path)),
             ("attempt", JsValue::from(record.attempt)),
             ("status", number(record.status.map(f64::from))),
-            ("apiCode", text(record.api_code.as_deref())),
+            ("apiCode", text(record.api_code)),
             ("durationMs", JsValue::from_f64(record.duration_ms as f64)),
             ("outcome", JsValue::from_str(record.outcome)),
             ("errorCode", text(record.error_code)),

@@ -55,15 +55,15 @@ pub enum TransportError {
 
 /// One structured record per attempt, for the caller's logger. Holds no secret and no header.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AttemptRecord {
+pub struct AttemptRecord<'a> {
     pub method: &'static str,
-    pub path: String,
+    pub path: &'a str,
     /// 1 for the first attempt.
     pub attempt: u32,
     /// The HTTP status, when a response arrived.
     pub status: Option<u16>,
     /// The API's code (`"0"` on success), when the body had one.
-    pub api_code: Option<String>,
+    pub api_code: Option<&'a str>,
     /// Time from sending to the end of the body.
     pub duration_ms: u64,
     /// `"ok"`, `"retry"` (another attempt follows) or `"error"` (the call fails with this attempt).
@@ -90,6 +90,12 @@ pub trait Transport {
     /// A uniformly distributed number in `[0, 1)`, for backoff jitter.
     fn random(&self) -> f64;
 
-    /// Receives one record per attempt; the default drops it.
+    /// Whether `log` keeps records: when not, the pipeline skips what only the record needs (the
+    /// clock read that times the attempt). The default drops them.
+    fn logs(&self) -> bool {
+        false
+    }
+
+    /// Receives one record per attempt when `logs` says so; the default drops it.
     fn log(&self, _record: &AttemptRecord) {}
 }

@@ -41,21 +41,22 @@ pub async fn run<R: FromResult, T: Transport>(client: &Client, transport: &T, ca
 pub async fn run_into<T: Transport>(client: &Client, transport: &T, call: &ApiCall, limits: CallLimits, read: ReadResult<'_>) -> Outcome<()> {
     let uri = client.config.endpoint.uri(&call.path);
     let attempted = text::concat(&[call.method.as_str(), " ", &uri]);
-    let started_ms = client.server_now(transport);
+    // One clock read per attempt: it stamps the request and starts the attempt's timing.
+    let mut sent_at = transport.now_ms();
+    let started_ms = client.server_time(sent_at);
     let (mut attempt, mut counted, mut waited, mut skew_fixed, mut reached) = (0u32, 0u32, 0u64, false, false);
     loop {
         attempt += 1;
         counted += 1;
-        let sent_at = transport.now_ms();
-        let request = client.request(call, client.server_now(transport));
+        let request = client.request(call, client.server_time(sent_at));
         let answer = transport.send(request, limits.timeout_ms).await;
         let mut record = AttemptRecord {
             method: call.method.as_str(),
-            path: uri.clone(),
+            path: &uri,
             attempt,
             status: None,
             api_code: None,
-            duration_ms: transport.now_ms().saturating_sub(sent_at),
+            duration_ms: if transport.logs() { transport.now_ms().saturating_sub(sent_at) } else { 0 },
             outcome: "ok",
             error_code: None,
             delay_ms: None,
@@ -67,13 +68,13 @@ pub async fn run_into<T: Transport>(client: &Client, transport: &T, call: &ApiCa
         record.status = (response.status != 0).then_some(response.status);
         let mut error = match result {
             Ok(value) => {
-                record.api_code = Some("0".to_owned());
+                record.api_code = Some("0");
                 transport.log(&record);
                 return Outcome { result: Ok(value), maybe_reached_server: reached, started_ms };
             }
             Err(error) => error,
         };
-        record.api_code = error.api_code.clone();
+        record.api_code = error.api_code.as_deref();
         record.error_code = Some(error.code);
         reached |= retry::may_have_reached_server(&error);
         let skewed = !skew_fixed && correct_skew(client, transport, &error, &response);
@@ -100,6 +101,7 @@ pub async fn run_into<T: Transport>(client: &Client, transport: &T, call: &ApiCa
             }
             waited += delay;
         }
+        sent_at = transport.now_ms();
     }
 }
 
