@@ -126,11 +126,24 @@ const __half_js_sign = (() => {
 function signatureHeaders(timestamp, accessKey, signature) {
   return { "x-ncp-apigw-timestamp": timestamp, "x-ncp-iam-access-key": accessKey, "x-ncp-apigw-signature-v2": signature };
 }
-return { signatureHeaders };
+
+function knownOptions(options, known) {
+  try {
+    if (typeof options !== "object" || options === null) return null;
+    const proto = Object.getPrototypeOf(options);
+    if (proto !== Object.prototype && proto !== null) return null;
+    const names = Object.getOwnPropertyNames(options);
+    for (let i = 0; i < names.length; i++) if (!known.includes(names[i])) return null;
+    return known.map((name) => options[name]);
+  } catch {
+    return null;
+  }
+}
+return { signatureHeaders, knownOptions };
 })();
 const { send } = __half_fetch;
 const { respond } = __half_js_proxy;
-const { signatureHeaders } = __half_js_sign;
+const { knownOptions, signatureHeaders } = __half_js_sign;
 const import1 = __half_js_proxy;
 const import2 = __half_fetch;
 const import3 = __half_js_proxy;
@@ -344,6 +357,10 @@ function __wbg_get_imports() {
         __wbg_isArray_bcf1376d0d732d08: function(arg0) {
             const ret = Array.isArray(arg0);
             return ret;
+        },
+        __wbg_knownOptions_d43e99b43a9e6f37: function(arg0, arg1) {
+            const ret = knownOptions(arg0, arg1);
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         },
         __wbg_length_b03a0fabb109b1e9: function(arg0) {
             const ret = arg0.length;

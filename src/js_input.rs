@@ -246,7 +246,20 @@ pub fn credentials(object: &Object) -> Result<Credentials, Error> {
 pub fn credentials_and_access_key(object: &Object) -> Result<(Credentials, JsValue), Error> {
     let (access_key, access_key_value) = required_string_and_value(object, "accessKey")?;
     validate::access_key(&access_key)?;
-    let secret_key = zeroize::Zeroizing::new(required_string(object, "secretKey")?);
+    keyed(&access_key, access_key_value, property(object, "secretKey")?)
+}
+
+/// `credentials_and_access_key` from the access key's value and a reader of the secret's (called once
+/// the access key passed): the same rules and messages.
+pub fn credentials_of(access_key: JsValue, secret_key: impl FnOnce() -> Result<JsValue, Error>) -> Result<(Credentials, JsValue), Error> {
+    let (access_key, access_key_value) = required(access_key, "accessKey")?;
+    validate::access_key(&access_key)?;
+    keyed(&access_key, access_key_value, secret_key()?)
+}
+
+/// The signer keyed with `secret_key`, checked; its text is wiped once keyed.
+fn keyed(access_key: &str, access_key_value: JsValue, secret_key: JsValue) -> Result<(Credentials, JsValue), Error> {
+    let secret_key = zeroize::Zeroizing::new(required(secret_key, "secretKey")?.0);
     validate::secret_key(&secret_key)?;
-    Ok((Credentials::new(&access_key, &secret_key), access_key_value))
+    Ok((Credentials::new(access_key, &secret_key), access_key_value))
 }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use js_sys::Object;
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
@@ -40,7 +40,8 @@ export interface NcpSignatureHeaders {
 }
 "#;
 
-const SIGN_OPTIONS: &[&str] = &["method", "uri", "accessKey", "secretKey", "timestamp"];
+/// The options of `signRequest`.
+const SIGN_OPTIONS: [&str; 5] = ["method", "uri", "accessKey", "secretKey", "timestamp"];
 
 /// Signs one NCP API Gateway request (signature v2) and returns the three headers to send with it.
 ///
@@ -157,19 +158,51 @@ extern "C" {
     /// defines its properties (no setter runs), so it cannot throw.
     #[wasm_bindgen(js_name = signatureHeaders)]
     fn signature_headers(timestamp: &JsValue, access_key: &JsValue, signature: &str) -> JsValue;
+
+    /// The values of the options named in `known`, each read once, when `options` is a plain object
+    /// with no other own key and nothing threw; `None` otherwise. Not `catch`: it catches inside.
+    #[wasm_bindgen(js_name = knownOptions)]
+    fn known_options(options: &JsValue, known: &Array) -> Option<Array>;
 }
 
 fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
-    let object: &Object = js_input::options(options, "options", SIGN_OPTIONS)?;
-    let method = js_input::property(object, "method")?;
+    // The usual options object is read in one crossing. Anything else (not a plain object, an unknown
+    // key, a getter or proxy trap that throws) is read field by field, as the checks below go, for the
+    // error that names the field and the rule; the checks are the same either way.
+    thread_local! {
+        static KNOWN: Array = SIGN_OPTIONS.iter().map(|name| js_input::interned(name)).collect();
+    }
+    let values = match KNOWN.try_with(|known| known_options(options, known)).ok().flatten() {
+        Some(values) => Values::Read(values),
+        None => Values::Object(js_input::options(options, "options", &SIGN_OPTIONS)?),
+    };
+    let read = |i: u32, name: &'static str| values.get(i, name);
+    let method = read(0, "method")?;
     let method = match common_method(&method) {
         Some(method) => method,
         None => checked_method(js_input::required(method, "method")?.0)?,
     };
-    let uri = checked_uri(js_input::required_string(object, "uri")?)?;
-    let (credentials, access_key) = js_input::credentials_and_access_key(object)?;
-    let timestamp = timestamp_of(Some(js_input::property(object, "timestamp")?))?;
+    let uri = checked_uri(js_input::required(read(1, "uri")?, "uri")?.0)?;
+    let (credentials, access_key) = js_input::credentials_of(read(2, "accessKey")?, || read(3, "secretKey"))?;
+    let timestamp = timestamp_of(Some(read(4, "timestamp")?))?;
     Ok(headers_object(&credentials, &access_key, &method, &uri, timestamp))
+}
+
+/// `signRequest`'s options: read at once, or to be read from the object one by one.
+enum Values<'a> {
+    Read(Array),
+    Object(&'a js_sys::Object),
+}
+
+impl Values<'_> {
+    /// Option `i` of `SIGN_OPTIONS`, `name`.
+    #[inline(never)]
+    fn get(&self, i: u32, name: &'static str) -> Result<JsValue, Error> {
+        match self {
+            Values::Read(values) => Ok(values.get(i)),
+            Values::Object(object) => js_input::property(object, name),
+        }
+    }
 }
 
 /// A timestamp given as a number or as decimal text: a whole number of milliseconds, 0 to 2^53;

@@ -26,6 +26,13 @@ export function hangingFetch() {
 }
 export async function requestCount(base) { const r = await fetch(base + "/__emulator/requests"); return (await r.json()).length; }
 export function headerOf(init, name) { return new Headers(init.headers).get(name); }
+export function withNullPrototype(o) { return Object.assign(Object.create(null), o); }
+export function withThrowingGetter(o, name) {
+  const copy = { ...o };
+  Object.defineProperty(copy, name, { enumerable: true, get() { throw new Error("getter says no"); } });
+  return copy;
+}
+export function withInheritedOption(o, name) { return Object.assign(Object.create({ [name]: "inherited" }), o); }
 "#)]
 extern "C" {
     fn obj(json: &str) -> JsValue;
@@ -39,6 +46,12 @@ extern "C" {
     fn request_count(base: &str) -> Promise;
     #[wasm_bindgen(js_name = headerOf)]
     fn header_of(init: &JsValue, name: &str) -> Option<String>;
+    #[wasm_bindgen(js_name = withNullPrototype)]
+    fn with_null_prototype(o: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = withThrowingGetter)]
+    fn with_throwing_getter(o: &JsValue, name: &str) -> JsValue;
+    #[wasm_bindgen(js_name = withInheritedOption)]
+    fn with_inherited_option(o: &JsValue, name: &str) -> JsValue;
 }
 
 const SECRET: &str = "test-secret-key";
@@ -262,6 +275,31 @@ fn sign_request_defaults_the_timestamp_and_rejects_bad_input() {
         assert_error(&e, "ValidationError", "INVALID_INPUT");
         assert_eq!(text(&e, "field").as_deref(), Some(field));
     }
+}
+
+/// `signRequest` reads an ordinary options object in one crossing and anything else field by field:
+/// both give the same signature, and the field-by-field read gives the errors that name the field.
+#[wasm_bindgen_test]
+fn sign_request_reads_unusual_options_objects_like_ordinary_ones() {
+    let valid = || options(&[("method", "GET".into()), ("uri", "/x".into()), ("accessKey", "ak".into()), ("secretKey", "sk".into()), ("timestamp", 5.into())]);
+    let signature = |o: JsValue| sign_request(o).map_err(|e| text(&e, "message")).map(|h| text(&h, "x-ncp-apigw-signature-v2"));
+    let expected = signature(valid()).expect("signs");
+    assert_eq!(signature(with_null_prototype(&valid())).expect("null prototype signs"), expected);
+    // An object with another prototype (here one that carries an option) is not a plain object.
+    let inherited = options(&[("method", "GET".into()), ("uri", "/x".into()), ("accessKey", "ak".into()), ("secretKey", "sk".into())]);
+    let e = sign_request(with_inherited_option(&inherited, "timestamp")).err().expect("not a plain object");
+    assert_eq!(text(&e, "field").as_deref(), Some("options"));
+    for name in ["method", "uri", "accessKey", "secretKey", "timestamp"] {
+        let e = sign_request(with_throwing_getter(&valid(), name)).err().expect(name);
+        assert_error(&e, "ValidationError", "INVALID_INPUT");
+        assert_eq!(text(&e, "field").as_deref(), Some(name));
+        assert!(text(&e, "message").is_some_and(|m| m.contains("could not be read")), "{name}");
+    }
+    let extra = valid();
+    Reflect::set(&extra, &"methd".into(), &"GET".into()).expect("set");
+    let e = sign_request(extra).err().expect("unknown key");
+    assert_eq!(text(&e, "field").as_deref(), Some("options"));
+    assert!(text(&e, "message").is_some_and(|m| m.contains("unknown option `methd`")));
 }
 
 #[wasm_bindgen_test]
