@@ -1,5 +1,6 @@
 //! `signRequest`, the signer exported on its own for any NCP API Gateway call. Converts JS input, signs
-//! with the core signer and returns the three headers; it keeps nothing and sends nothing.
+//! with the core signer and returns the three headers (its JS half `js_sign.js` builds the headers
+//! object and reads an ordinary options object in one go); it keeps nothing and sends nothing.
 
 use std::borrow::Cow;
 

@@ -4,7 +4,8 @@
 //! `envelope`, `workspaces`, `client`, `pipeline`, `retry`, `clock`, `proxy`, `error`, `http`, and `json`
 //! and `text` from `crates/mi-json`; the hashes are in `crates/mi-sha256`), one transport module over
 //! the global `fetch` (`fetch`, with its JS half `fetch.js`), and the JS face with every
-//! `#[wasm_bindgen]` export (`js_*`; the proxy's JS half is `js_proxy.js`). Only the last two touch JS.
+//! `#[wasm_bindgen]` export (`js_*`; the proxy and the signer have JS halves, `js_proxy.js` and `js_sign.js`).
+//! Only the last two touch JS.
 
 /// The wasm build's allocator: lol_alloc's free list, 2.9 KB gzip smaller than std's dlmalloc (talc:
 /// 1.8 KB). Its spin lock costs 59 B gzip over the `unsafe` single-thread wrapper and needs no `unsafe`
