@@ -61,6 +61,8 @@ for (let r = 0; r < rounds; r++) {
 const m = (xs) => median(xs);
 // Ratios: the median of per-round ratios (each round ran both clients back to back).
 const paired = (a, b) => median(a.map((x, r) => x / b[r]));
+// The spread of those per-round ratios: how far one round can land from the median on this machine.
+const spread = (a, b) => a.map((x, r) => x / b[r]).sort((x, y) => x - y);
 report({
   per_call_cpu_us_ours_get: m(cpu.ours.get),
   per_call_cpu_us_hand_get: m(cpu.hand.get),
@@ -68,6 +70,10 @@ report({
   per_call_cpu_us_ours_create: m(cpu.ours.create),
   per_call_cpu_us_hand_create: m(cpu.hand.create),
   per_call_cpu_ratio_create: paired(cpu.ours.create, cpu.hand.create),
+  per_call_cpu_ratio_get_min: spread(cpu.ours.get, cpu.hand.get)[0],
+  per_call_cpu_ratio_get_max: spread(cpu.ours.get, cpu.hand.get).at(-1),
+  per_call_cpu_ratio_create_min: spread(cpu.ours.create, cpu.hand.create)[0],
+  per_call_cpu_ratio_create_max: spread(cpu.ours.create, cpu.hand.create).at(-1),
   stub_fetch_get_us_ours: 1e6 / m(stubRate.ours),
   stub_fetch_get_us_hand: 1e6 / m(stubRate.hand),
   stub_fetch_get_ratio: paired(stubRate.hand, stubRate.ours),

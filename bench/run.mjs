@@ -70,6 +70,7 @@ const ROWS = [
     ["getWorkspace CPU per call: ours / hand-written", ["per_call_cpu_us_ours_get", "per_call_cpu_us_hand_get"], "us"],
     ["createWorkspace CPU per call: ours / hand-written", ["per_call_cpu_us_ours_create", "per_call_cpu_us_hand_create"], "us"],
     ["CPU ratio ours / hand-written: get / create (target <= 1.15)", ["per_call_cpu_ratio_get", "per_call_cpu_ratio_create"], "x"],
+    ["the same, lowest / highest round: get / create", ["per_call_cpu_ratio_get_min", "per_call_cpu_ratio_get_max", "per_call_cpu_ratio_create_min", "per_call_cpu_ratio_create_max"], "x"],
     ["stub fetch getWorkspace time per call: ours / hand-written", ["stub_fetch_get_us_ours", "stub_fetch_get_us_hand"], "us"],
     ["stub fetch time ratio ours / hand-written", ["stub_fetch_get_ratio"], "x"],
   ]],
