@@ -8,7 +8,7 @@ import { glueFiles } from "../scripts/glue-files.mjs";
 export const BENCH = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH, "..");
 export const PKG = join(ROOT, "pkg");
-/** The ES-module glue (the JS halves of transport and proxy inlined), as the built pkg/package.json lists it. */
+/** The ES-module glue (the JS halves inlined), as the built pkg/package.json lists it. */
 export const GLUE_FILES = glueFiles(PKG);
 export const QUICK = process.argv.includes("--quick");
 

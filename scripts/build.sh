@@ -19,8 +19,9 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocatio
   wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack . \
   -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >&2
 rm -f pkg/.gitignore pkg/package.json
-# The JS halves of the transport and the proxy (src/fetch.js, src/js_proxy.js) arrive as snippet files
-# (snippets/<crate>-<hash>/src/<name>.js); they are inlined into the glue, so a runtime loads one file.
+# The JS halves of the transport, the proxy and the signer (src/fetch.js, src/js_proxy.js, src/js_sign.js)
+# arrive as snippet files (snippets/<crate>-<hash>/src/<name>.js); they are inlined into the glue, so a
+# runtime loads one JS file.
 node scripts/inline-halves.mjs pkg pkg/ncloud_media_intelligence.js
 rm -rf pkg/snippets
 # The generated class declares `[Symbol.dispose]`, which only type-checks with lib "esnext.disposable";

@@ -1,5 +1,5 @@
-// The ES-module glue files of a built package (one since scripts/inline-halves.mjs inlines the JS halves
-// of transport and proxy), as its package.json `files` lists them: what a Worker config must embed, a
+// The ES-module glue files of a built package (one since scripts/inline-halves.mjs inlines the JS
+// halves), as its package.json `files` lists them: what a Worker config must embed, a
 // page server must serve and the size bench must count beside the .wasm. One list, read from one place
 // (js/package.template.json).
 import { readFileSync } from "node:fs";

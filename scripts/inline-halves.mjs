@@ -1,6 +1,7 @@
-// Inlines the JS halves (src/fetch.js, src/js_proxy.js, which wasm-bindgen ships as snippet files) into a
-// generated glue, ES module or CommonJS, so a runtime loads one file instead of three: each extra module
-// costs Node about 0.3-0.5 ms of cold start and a browser one more request. Each half becomes a closure
+// Inlines the JS halves (src/fetch.js, src/js_proxy.js, src/js_sign.js, which wasm-bindgen ships as
+// snippet files) into a generated glue, ES module or CommonJS, so a runtime loads one JS file instead of
+// one per half more: each extra module costs Node about 0.3-0.5 ms of cold start and a browser one more
+// request. Each half becomes a closure
 // holding its functions; the glue's import or require lines of the snippet take them from that closure.
 // The keys of the glue's imports object (the module names the .wasm imports) are left as they are.
 //   node scripts/inline-halves.mjs PKG_DIR GLUE_FILE...    (the snippets are under PKG_DIR/snippets/)

@@ -90,12 +90,12 @@ pub trait Transport {
     /// A uniformly distributed number in `[0, 1)`, for backoff jitter.
     fn random(&self) -> f64;
 
-    /// Whether `log` keeps records: when not, the pipeline skips what only the record needs (the
-    /// clock read that times the attempt). The default drops them.
+    /// Whether `log` keeps records. When not, the pipeline skips what only a record needs: the clock
+    /// read that times the attempt (its `duration_ms` is then 0). The default keeps none.
     fn logs(&self) -> bool {
         false
     }
 
-    /// Receives one record per attempt when `logs` says so; the default drops it.
+    /// Receives one record per attempt; the default drops it.
     fn log(&self, _record: &AttemptRecord) {}
 }
