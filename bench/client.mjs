@@ -63,6 +63,8 @@ const m = (xs) => median(xs);
 const paired = (a, b) => median(a.map((x, r) => x / b[r]));
 // The spread of those per-round ratios: how far one round can land from the median on this machine.
 const spread = (a, b) => a.map((x, r) => x / b[r]).sort((x, y) => x - y);
+const getSpread = spread(cpu.ours.get, cpu.hand.get);
+const createSpread = spread(cpu.ours.create, cpu.hand.create);
 report({
   per_call_cpu_us_ours_get: m(cpu.ours.get),
   per_call_cpu_us_hand_get: m(cpu.hand.get),
@@ -70,10 +72,10 @@ report({
   per_call_cpu_us_ours_create: m(cpu.ours.create),
   per_call_cpu_us_hand_create: m(cpu.hand.create),
   per_call_cpu_ratio_create: paired(cpu.ours.create, cpu.hand.create),
-  per_call_cpu_ratio_get_min: spread(cpu.ours.get, cpu.hand.get)[0],
-  per_call_cpu_ratio_get_max: spread(cpu.ours.get, cpu.hand.get).at(-1),
-  per_call_cpu_ratio_create_min: spread(cpu.ours.create, cpu.hand.create)[0],
-  per_call_cpu_ratio_create_max: spread(cpu.ours.create, cpu.hand.create).at(-1),
+  per_call_cpu_ratio_get_min: getSpread[0],
+  per_call_cpu_ratio_get_max: getSpread.at(-1),
+  per_call_cpu_ratio_create_min: createSpread[0],
+  per_call_cpu_ratio_create_max: createSpread.at(-1),
   stub_fetch_get_us_ours: 1e6 / m(stubRate.ours),
   stub_fetch_get_us_hand: 1e6 / m(stubRate.hand),
   stub_fetch_get_ratio: paired(stubRate.hand, stubRate.ours),

@@ -183,13 +183,7 @@ fn not_a_string(value: &JsValue, field: &'static str) -> Error {
 
 /// A required, non-empty string property.
 pub fn required_string(object: &Object, key: &'static str) -> Result<String, Error> {
-    required_string_and_value(object, key).map(|(text, _)| text)
-}
-
-/// A required, non-empty string property, with the JS string it was read from (to hand back to JS
-/// without copying it out again). The same rules and messages as `required_string`.
-pub fn required_string_and_value(object: &Object, key: &'static str) -> Result<(String, JsValue), Error> {
-    required(property(object, key)?, key)
+    required(property(object, key)?, key).map(|(text, _)| text)
 }
 
 /// `value`, read from the property `key`, as a required, non-empty string: the rules and messages of
@@ -244,22 +238,16 @@ pub fn credentials(object: &Object) -> Result<Credentials, Error> {
 
 /// `credentials`, with the access key's JS string as read (to hand back to JS without a copy).
 pub fn credentials_and_access_key(object: &Object) -> Result<(Credentials, JsValue), Error> {
-    let (access_key, access_key_value) = required_string_and_value(object, "accessKey")?;
-    validate::access_key(&access_key)?;
-    keyed(&access_key, access_key_value, property(object, "secretKey")?)
+    credentials_of(property(object, "accessKey")?, &mut || property(object, "secretKey"))
 }
 
-/// `credentials_and_access_key` from the access key's value and a reader of the secret's (called once
-/// the access key passed): the same rules and messages.
-pub fn credentials_of(access_key: JsValue, secret_key: impl FnOnce() -> Result<JsValue, Error>) -> Result<(Credentials, JsValue), Error> {
+/// `credentials_and_access_key` from the access key's value and a reader of the secret's, called only
+/// once the access key passed its checks. The secret's text is wiped once keyed. Not generic over the
+/// reader, so the keying is compiled once.
+pub fn credentials_of(access_key: JsValue, secret_key: &mut dyn FnMut() -> Result<JsValue, Error>) -> Result<(Credentials, JsValue), Error> {
     let (access_key, access_key_value) = required(access_key, "accessKey")?;
     validate::access_key(&access_key)?;
-    keyed(&access_key, access_key_value, secret_key()?)
-}
-
-/// The signer keyed with `secret_key`, checked; its text is wiped once keyed.
-fn keyed(access_key: &str, access_key_value: JsValue, secret_key: JsValue) -> Result<(Credentials, JsValue), Error> {
-    let secret_key = zeroize::Zeroizing::new(required(secret_key, "secretKey")?.0);
+    let secret_key = zeroize::Zeroizing::new(required(secret_key()?, "secretKey")?.0);
     validate::secret_key(&secret_key)?;
-    Ok((Credentials::new(access_key, &secret_key), access_key_value))
+    Ok((Credentials::new(&access_key, &secret_key), access_key_value))
 }

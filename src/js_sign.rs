@@ -177,15 +177,14 @@ fn signed_headers(options: &JsValue) -> Result<JsValue, Error> {
         Some(values) => Values::Read(values),
         None => Values::Object(js_input::options(options, "options", &SIGN_OPTIONS)?),
     };
-    let read = |i: u32, name: &'static str| values.get(i, name);
-    let method = read(0, "method")?;
+    let method = values.get("method")?;
     let method = match common_method(&method) {
         Some(method) => method,
         None => checked_method(js_input::required(method, "method")?.0)?,
     };
-    let uri = checked_uri(js_input::required(read(1, "uri")?, "uri")?.0)?;
-    let (credentials, access_key) = js_input::credentials_of(read(2, "accessKey")?, || read(3, "secretKey"))?;
-    let timestamp = timestamp_of(Some(read(4, "timestamp")?))?;
+    let uri = checked_uri(js_input::required(values.get("uri")?, "uri")?.0)?;
+    let (credentials, access_key) = js_input::credentials_of(values.get("accessKey")?, &mut || values.get("secretKey"))?;
+    let timestamp = timestamp_of(Some(values.get("timestamp")?))?;
     Ok(headers_object(&credentials, &access_key, &method, &uri, timestamp))
 }
 
@@ -196,11 +195,14 @@ enum Values<'a> {
 }
 
 impl Values<'_> {
-    /// Option `i` of `SIGN_OPTIONS`, `name`.
+    /// The option `name` (one of `SIGN_OPTIONS`; the read array holds them in that order).
     #[inline(never)]
-    fn get(&self, i: u32, name: &'static str) -> Result<JsValue, Error> {
+    fn get(&self, name: &'static str) -> Result<JsValue, Error> {
         match self {
-            Values::Read(values) => Ok(values.get(i)),
+            Values::Read(values) => {
+                let at = SIGN_OPTIONS.iter().position(|known| *known == name);
+                Ok(at.map_or(JsValue::UNDEFINED, |at| values.get(at as u32)))
+            }
             Values::Object(object) => js_input::property(object, name),
         }
     }
