@@ -1,7 +1,8 @@
 // Scripted faults of the API emulator: the queue entries, their validation and the faulted answers.
 // The admin API and the exact semantics are documented in the header comment of server.mjs.
 
-/** Routes an entry can name; "*" is any known API route. */
+/** Routes an entry can name by default; "*" is any known API route. server.mjs passes the keys of its
+ * route tables instead (every `key` of every module's `routes`). */
 export const FAULT_ROUTES = ["*", "POST /api/v1/workspaces", "GET /api/v1/workspaces/*"];
 
 /** Every fault name, in the order they are documented. */
@@ -40,10 +41,11 @@ const FIELDS = ["route", "fault", "times", "retryAfter"];
 export const isBeforeFault = (name) => BEFORE.has(name);
 
 /**
- * Validates a `POST /__emulator/faults` body. Returns {faults: [normalised entries]} or {error: message};
- * nothing is queued unless every entry is valid. null counts as absent for the optional fields.
+ * Validates a `POST /__emulator/faults` body against the known route keys `routes` ("*" first). Returns
+ * {faults: [normalised entries]} or {error: message}; nothing is queued unless every entry is valid.
+ * null counts as absent for the optional fields.
  */
-export function parseFaults(value) {
+export function parseFaults(value, routes = FAULT_ROUTES) {
   if (value === null || typeof value !== "object" || Array.isArray(value) || !Array.isArray(value.faults)) {
     return { error: 'Request body must be {"faults":[...]}' };
   }
@@ -59,8 +61,8 @@ export function parseFaults(value) {
       return { error: `${at}: unknown fault ${JSON.stringify(entry.fault)}; one of ${names}` };
     }
     const route = entry.route ?? "*";
-    if (!FAULT_ROUTES.includes(route)) {
-      return { error: `${at}: route must be one of ${FAULT_ROUTES.map((r) => JSON.stringify(r)).join(", ")}` };
+    if (!routes.includes(route)) {
+      return { error: `${at}: route must be one of ${routes.map((r) => JSON.stringify(r)).join(", ")}` };
     }
     const times = entry.times ?? 1;
     if (!Number.isSafeInteger(times) || times < 1) return { error: `${at}: times must be an integer >= 1` };

@@ -101,21 +101,70 @@
 //   lost                after   the request is processed, then the socket destroyed before any byte
 // The gateway envelopes of faults have details "Emulated fault NAME".
 //
+// Modules and their route tables
+//   server.mjs routes, authenticates, injects faults, logs and answers; the API itself lives in modules:
+//   ./workspaces.mjs, ./media.mjs, ./storage.mjs (imported statically) and, only when the file exists,
+//   ./people.mjs and ./search.mjs (`await import()` guarded by fs.existsSync), in that order. A module may
+//   export:
+//     routes        [{ method, pattern, key, handler }]
+//                     method   "GET" | "POST" | "PATCH" | "DELETE"
+//                     pattern  RegExp over the path (no query string), anchored ^...$, with named groups for
+//                              the path parameters; the group `ws` is the workspace name
+//                     key      the fault route key, e.g. "GET /api/v1/workspaces/*/projects/*" (each path
+//                              parameter written *); several routes may share one
+//                     handler  (ctx) => Reply, or a Promise of one
+//                   The first route (modules in the order above, routes in array order) whose method and
+//                   pattern both match is taken; none -> the loud 404.
+//     adminRoutes   [{ method, path, handler }] for exact paths under /__emulator/; handler({ state, req, query,
+//                   json }) => Reply or Promise; `await json()` reads the body as JSON -> {value} or {error}
+//     reset(state)  called once when the server starts and again on POST /__emulator/reset, after the core
+//                   state (accounts, log, faults, clock, id counter) is cleared: (re)initialise the module's
+//                   fields of `state` here (state.options holds the startServer options)
+//     settle(state, ws)  called before every handler of a route with {ws}: bring time-driven state up to
+//                   date (media.mjs finishes imports, analyses and summaries here, so ws.persons and
+//                   analysedAssets(ws) are current when a handler runs)
+//   ctx, what a handler gets (only after authentication succeeded):
+//     state    the emulator state: keys, quota, accounts (access key -> Map name -> ws), log, faults,
+//              clockOffsetMs, options, tickMs, buckets, nextId() (ids of everything: projects, assets,
+//              persons, tags, ... from one counter per emulator, 1001 first, reset by /__emulator/reset)
+//     req      the node:http IncomingMessage (req.headers["x-ncp-iam-access-key"] is the caller)
+//     body     the whole body, a Buffer (empty when none)
+//     params   the pattern's named groups, percent-decoded (a bad escape -> 400 code "400" before the handler)
+//     query    URLSearchParams of the query string
+//     account  Map workspaceName -> ws of the caller's access key
+//     ws       the workspace record when the pattern has a `ws` group; the router answers itself, before the
+//              handler: 400 code "400" when the name breaks the workspace name rules, 404 code "404"
+//              "Workspace 'x' not found" when the caller has none of that name
+//     json(opts?)  parses body: {value} (a JSON object) or {error: Reply}; Content-Type must be
+//              application/json; opts.optional: an empty body is {}; opts.invalid(message) builds the 400
+//              (default code "10001")
+//   Replies and helpers come from ./common.mjs: Reply(status, body), success(result) (no argument: no
+//   result key), serviceError(status, code, message), badRequest(message) (400 "400"), invalidRequest(message)
+//   (400 "10001"), notFound(message) (404 "404"), conflict(message) (409 "409"), gatewayError(status,
+//   errorCode, message, details), nowMs(state), kstNow(state), kstOf(ms), parseJsonBody, parseId(text),
+//   parsePaging(query, {maxSize, defaultSize, invalid}), page(items, pageNum, pageSize).
+//   The workspace record (workspaces.mjs) is { workspaceName, bucketName, accessKey, createdUserName,
+//   createdTime, updatedUserName, updatedTime, monthlyAnalysisCount, projects: Map projectId -> project,
+//   persons: Map personId -> person, personTags: Map tagId -> tag, faces: Map }. media.mjs exports
+//   analysedAssets(ws) -> [{ project, asset, index }] (see "Media pipeline").
+//
 // As a module: `import { signV2, startServer } from "./server.mjs"` (importing does not start a server).
 // startServer resolves {server, state}; its server.close() also destroys connections held by "hang".
 
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
+import { Reply, authFailed, badRequest, gatewayError, nowMs, parseJsonBody } from "./common.mjs";
 import { answerWithFault, isBeforeFault, parseFaults, takeFault } from "./faults.mjs";
+import * as media from "./media.mjs";
+import * as storage from "./storage.mjs";
+import * as workspaces from "./workspaces.mjs";
 
 const DEFAULT_KEYS = [["test-access-key", "test-secret-key"]];
 const WINDOW_MS = 5 * 60 * 1000;
 const BODY_LIMIT = 1024 * 1024;
-const NAME_RULE = /^[a-z0-9-]{3,63}$/;
-const NAME_RULE_TEXT = "workspaceName must be 3 to 63 characters of a-z, 0-9 and -";
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const SIGNED_HEADERS = "content-type, x-ncp-apigw-timestamp, x-ncp-iam-access-key, x-ncp-apigw-signature-v2";
 
 /** Signature v2: base64(HMAC-SHA256(secret, `${METHOD} ${URI}\n${timestamp}\n${accessKey}`)). */
@@ -124,52 +173,73 @@ export function signV2(method, uri, timestamp, accessKey, secretKey) {
   return createHmac("sha256", Buffer.from(secretKey, "utf8")).update(message, "utf8").digest("base64");
 }
 
-/** What to answer: an HTTP status and a JSON body (null for 204). */
-class Reply {
-  constructor(status, body) {
-    this.status = status;
-    this.body = body;
-  }
+// -------------------------------------------------------------------------------------------- modules
+
+/** The modules, in routing order: the two fixed ones, then people.mjs and search.mjs when they exist. */
+const MODULES = [workspaces, media, storage];
+for (const name of ["people.mjs", "search.mjs"]) {
+  const url = new URL(`./${name}`, import.meta.url);
+  if (existsSync(fileURLToPath(url))) MODULES.push(await import(url.href));
 }
 
-const gatewayError = (status, errorCode, message, details) =>
-  new Reply(status, { error: { errorCode, message, details } });
-const serviceError = (status, code, message) => new Reply(status, { code, message });
-const success = (result) => new Reply(200, { code: "0", message: "success", result });
-const authFailed = (details) => gatewayError(401, "200", "Authentication Failed", details);
-const badRequest = (message) => serviceError(400, "400", message);
+/** Every API route of every module, in order; the first whose method and pattern match is taken. */
+const ROUTES = MODULES.flatMap((m) => m.routes ?? []);
+/** Every admin route of every module: "METHOD /__emulator/..." -> handler. */
+const MODULE_ADMIN = new Map(MODULES.flatMap((m) => (m.adminRoutes ?? []).map((r) => [`${r.method} ${r.path}`, r.handler])));
+/** The fault route keys: "*" and each route key once. */
+export const ROUTE_KEYS = ["*", ...new Set(ROUTES.map((r) => r.key))];
 
 // ---------------------------------------------------------------------------------------------- state
 
-function createState(keys, quota) {
-  return { keys: new Map(keys), quota, accounts: new Map(), log: [], faults: [], clockOffsetMs: 0, hanging: new Set() };
+function createState({ keys, quota, tickMs, buckets, projectLimit }) {
+  const state = {
+    keys: new Map(keys),
+    quota,
+    accounts: new Map(), // access key -> Map workspaceName -> workspace record
+    log: [],
+    faults: [],
+    clockOffsetMs: 0,
+    hanging: new Set(),
+    options: { tickMs, buckets, projectLimit }, // as started; module reset() restores from these
+    lastId: 1000,
+    /** The next id of anything (projects, assets, persons, tags, ...): one counter per emulator. */
+    nextId() {
+      state.lastId += 1;
+      return state.lastId;
+    },
+  };
+  for (const m of MODULES) m.reset?.(state);
+  return state;
 }
 
-/** The emulator clock: ms since the epoch, skewed by the offset set with POST /__emulator/clock. */
-const nowMs = (state) => Date.now() + state.clockOffsetMs;
+function resetState(state) {
+  state.accounts.clear();
+  state.log.length = 0;
+  state.faults.length = 0;
+  state.clockOffsetMs = 0;
+  state.lastId = 1000;
+  for (const m of MODULES) m.reset?.(state);
+}
 
 function accountOf(state, accessKey) {
   if (!state.accounts.has(accessKey)) state.accounts.set(accessKey, new Map());
   return state.accounts.get(accessKey);
 }
 
-/** ISO 8601 local date-time in KST (UTC+9), no zone, no millis: 2026-03-18T10:30:00. */
-function kstNow(state) {
-  return new Date(nowMs(state) + KST_OFFSET_MS).toISOString().slice(0, 19);
-}
-
 // -------------------------------------------------------------------------------------------- routing
 
 function splitUrl(url) {
   const q = url.indexOf("?");
-  return q < 0 ? url : url.slice(0, q);
+  return q < 0 ? [url, ""] : [url.slice(0, q), url.slice(q + 1)];
 }
 
-/** Known API routes, or null. */
+/** The route of `METHOD path` with its raw (still encoded) named groups, or null. */
 function matchRoute(method, path) {
-  if (method === "POST" && path === "/api/v1/workspaces") return { action: "create", key: "POST /api/v1/workspaces" };
-  const m = /^\/api\/v1\/workspaces\/([^/]+)$/.exec(path);
-  if (method === "GET" && m) return { action: "get", rawName: m[1], key: "GET /api/v1/workspaces/*" };
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(path);
+    if (m) return { route, raw: { ...m.groups } };
+  }
   return null;
 }
 
@@ -195,78 +265,39 @@ function authenticate(state, req) {
   return same ? null : authFailed("Invalid signature");
 }
 
-// ------------------------------------------------------------------------------------------ workspaces
+// ------------------------------------------------------------------------------------------- handling
 
-function checkName(name) {
-  if (name === undefined || name === null) return "workspaceName is required";
-  if (typeof name !== "string") return "workspaceName must be a string";
-  return NAME_RULE.test(name) ? null : NAME_RULE_TEXT;
-}
-
-function parseCreateBody(req, body) {
-  const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  if (type !== "application/json") return { error: "Content-Type must be application/json" };
-  let value;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
-  } catch {
-    return { error: "Request body must be valid JSON" };
+/** Runs an authenticated request of a known route: decodes the path groups, finds {ws}, calls the handler. */
+async function handle(state, req, body, route, raw, queryText) {
+  const params = {};
+  for (const [name, text] of Object.entries(raw)) {
+    if (text === undefined) continue;
+    try {
+      params[name] = decodeURIComponent(text);
+    } catch {
+      return badRequest(`${name === "ws" ? "workspaceName" : name} in the path is not valid percent-encoding`);
+    }
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return { error: "Request body must be a JSON object" };
+  const account = accountOf(state, req.headers["x-ncp-iam-access-key"]);
+  let ws;
+  if (params.ws !== undefined) {
+    const nameError = workspaces.checkWorkspaceName(params.ws);
+    if (nameError) return badRequest(nameError);
+    ws = account.get(params.ws);
+    if (!ws) return new Reply(404, { code: "404", message: `Workspace '${params.ws}' not found` });
+    for (const m of MODULES) m.settle?.(state, ws);
   }
-  const nameError = checkName(value.workspaceName);
-  if (nameError) return { error: nameError };
-  const bucket = value.bucketName ?? null;
-  if (bucket !== null && (typeof bucket !== "string" || bucket === "")) {
-    return { error: "bucketName must be a non-empty string when present" };
-  }
-  return { workspaceName: value.workspaceName, bucketName: bucket };
-}
-
-function createWorkspace(state, req, body) {
-  const input = parseCreateBody(req, body);
-  if (input.error) return badRequest(input.error);
-  const accessKey = req.headers["x-ncp-iam-access-key"];
-  const account = accountOf(state, accessKey);
-  const name = input.workspaceName;
-  if (account.has(name)) return serviceError(409, "409", `Workspace '${name}' already exists`);
-  if (account.size >= state.quota) return serviceError(400, "410", `Workspace limit reached (${state.quota})`);
-  const now = kstNow(state);
-  const ws = {
-    workspaceName: name,
-    bucketName: input.bucketName,
-    createdUserName: accessKey,
-    createdTime: now,
-    updatedUserName: accessKey,
-    updatedTime: now,
+  const ctx = {
+    state,
+    req,
+    body,
+    params,
+    query: new URLSearchParams(queryText),
+    account,
+    ws,
+    json: (opts) => parseJsonBody(req, body, opts),
   };
-  account.set(name, ws);
-  const { bucketName, ...result } = ws;
-  return success(result);
-}
-
-function getWorkspace(state, req, rawName) {
-  let name;
-  try {
-    name = decodeURIComponent(rawName);
-  } catch {
-    return badRequest("workspaceName in the path is not valid percent-encoding");
-  }
-  const nameError = checkName(name);
-  if (nameError) return badRequest(nameError);
-  const ws = accountOf(state, req.headers["x-ncp-iam-access-key"]).get(name);
-  if (!ws) return serviceError(404, "404", `Workspace '${name}' not found`);
-  return success({
-    workspaceName: ws.workspaceName,
-    workspaceUrl: `https://mi.ncloud.com/workspaces/${ws.workspaceName}`,
-    bucketName: ws.bucketName,
-    monthlyAnalysisCount: 0,
-    createdUserName: ws.createdUserName,
-    createdTime: ws.createdTime,
-    updatedUserName: ws.updatedUserName,
-    updatedTime: ws.updatedTime,
-  });
+  return await route.handler(ctx);
 }
 
 // ---------------------------------------------------------------------------------------------- admin
@@ -286,19 +317,29 @@ async function readAdminJson(req) {
 
 const clockReply = (state) => new Reply(200, { offsetMs: state.clockOffsetMs, now: nowMs(state) });
 
-async function admin(state, req, path) {
+async function admin(state, req, path, queryText) {
   const at = `${req.method} ${path}`;
+  const moduleHandler = MODULE_ADMIN.get(at);
+  if (moduleHandler) {
+    let read = false;
+    const json = () => {
+      read = true;
+      return readAdminJson(req);
+    };
+    const reply = await moduleHandler({ state, req, query: new URLSearchParams(queryText), json });
+    if (!read) req.resume();
+    return reply;
+  }
   if (!ADMIN_WITH_BODY.has(at)) req.resume(); // drain a body nobody reads
   switch (at) {
     case "GET /__emulator/requests":
       return new Reply(200, state.log);
     case "GET /__emulator/health":
       return new Reply(200, { ok: true });
+    case "GET /__emulator/routes":
+      return new Reply(200, ROUTES.map((r) => ({ method: r.method, key: r.key, pattern: r.pattern.source })));
     case "POST /__emulator/reset":
-      state.accounts.clear();
-      state.log.length = 0;
-      state.faults.length = 0;
-      state.clockOffsetMs = 0;
+      resetState(state);
       return new Reply(204, null);
     case "GET /__emulator/workspaces": {
       const all = [];
@@ -314,7 +355,7 @@ async function admin(state, req, path) {
     case "POST /__emulator/faults": {
       const input = await readAdminJson(req);
       if (input.error) return input.error;
-      const parsed = parseFaults(input.value);
+      const parsed = parseFaults(input.value, ROUTE_KEYS);
       if (parsed.error) return badRequest(parsed.error);
       state.faults.push(...parsed.faults);
       return new Reply(200, { faults: state.faults });
@@ -357,7 +398,7 @@ function corsHeaders(req, preflight) {
   const headers = {
     "Access-Control-Allow-Origin": req.headers.origin || "*",
     Vary: "Origin",
-    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": (preflight && req.headers["access-control-request-headers"]) || SIGNED_HEADERS,
     "Access-Control-Expose-Headers": "Date, Retry-After",
     "Access-Control-Max-Age": "600",
@@ -399,26 +440,25 @@ function logEntry(req, status, fault) {
 /** Decides the Reply for one request; sets ctx.fault when the request takes a scripted fault (the Reply
  * is then null for a before-fault). */
 async function route(state, req, ctx) {
-  const path = splitUrl(req.url);
+  const [path, queryText] = splitUrl(req.url);
   if (req.method === "OPTIONS") {
     req.resume(); // drain a body nobody reads
     return new Reply(204, null);
   }
-  if (path.startsWith("/__emulator/")) return admin(state, req, path);
+  if (path.startsWith("/__emulator/")) return admin(state, req, path, queryText);
   const known = matchRoute(req.method, path);
   if (!known) {
     req.resume();
     process.stderr.write(`emulator: unknown route ${req.method} ${path}\n`); // loud even with --quiet
     return gatewayError(404, "300", "Not Found Exception", `No route for ${req.method} ${path}`);
   }
-  ctx.fault = takeFault(state.faults, known.key);
+  ctx.fault = takeFault(state.faults, known.route.key);
   const body = await readBody(req, BODY_LIMIT);
   if (ctx.fault && isBeforeFault(ctx.fault.fault)) return null;
   if (body === null) return gatewayError(413, "430", "Request Entity Too Large", "Body is over 1 MiB");
   const denied = authenticate(state, req);
   if (denied) return denied;
-  if (known.action === "create") return createWorkspace(state, req, body);
-  return getWorkspace(state, req, known.rawName);
+  return handle(state, req, body, known.route, known.raw, queryText);
 }
 
 /** Answers one request; a thrown error becomes a 500 gateway envelope. */
@@ -443,13 +483,29 @@ async function serve(state, quiet, req, res) {
       socket.once("close", () => state.hanging.delete(socket));
     }
   }
-  if (!splitUrl(req.url).startsWith("/__emulator/")) state.log.push(logEntry(req, status, ctx.fault));
+  if (!splitUrl(req.url)[0].startsWith("/__emulator/")) state.log.push(logEntry(req, status, ctx.fault));
   if (!quiet) process.stderr.write(`${req.method} ${req.url} -> ${status}${ctx.fault ? ` (fault ${ctx.fault.fault})` : ""}\n`);
   if (!ctx.fault) send(state, req, res, reply);
 }
 
-export function startServer({ port = 0, host = "127.0.0.1", quiet = false, keys = DEFAULT_KEYS, quota = 10 } = {}) {
-  const state = createState(keys, quota);
+/**
+ * Starts an emulator in this process. Options: port, host, quiet, keys ([[ak, sk], ...]), quota (workspaces
+ * per account), tickMs (state-machine step), buckets (the Object Storage JSON of MI_EMULATOR_BUCKETS, as a
+ * value; default storage.DEFAULT_BUCKETS), projectLimit (projects per workspace). Resolves {server, state}.
+ */
+export function startServer({
+  port = 0,
+  host = "127.0.0.1",
+  quiet = false,
+  keys = DEFAULT_KEYS,
+  quota = 10,
+  tickMs = media.DEFAULT_TICK_MS,
+  buckets = storage.DEFAULT_BUCKETS,
+  projectLimit = media.DEFAULT_PROJECT_LIMIT,
+} = {}) {
+  const parsed = storage.parseBuckets(buckets);
+  if (parsed.error) return Promise.reject(new Error(`buckets: ${parsed.error}`));
+  const state = createState({ keys, quota, tickMs, buckets: parsed.buckets, projectLimit });
   const server = createServer((req, res) => {
     res.on("error", () => {});
     req.on("error", () => {});
@@ -515,12 +571,34 @@ function parseQuota(text) {
   return Number(text);
 }
 
+function parsePositive(name, text, fallback) {
+  if (text === undefined || text === "") return fallback;
+  if (!/^[0-9]{1,9}$/.test(text) || Number(text) < 1) fail(`${name} must be a positive integer`);
+  return Number(text);
+}
+
+function parseBucketsEnv(text) {
+  if (text === undefined || text === "") return storage.DEFAULT_BUCKETS;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    fail("MI_EMULATOR_BUCKETS must be JSON");
+  }
+  const parsed = storage.parseBuckets(value);
+  if (parsed.error) fail(`MI_EMULATOR_BUCKETS: ${parsed.error}`);
+  return value;
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const keys = parseKeys(process.env.MI_EMULATOR_KEYS);
   const quota = parseQuota(process.env.MI_EMULATOR_QUOTA);
+  const tickMs = parsePositive("MI_EMULATOR_TICK_MS", process.env.MI_EMULATOR_TICK_MS, media.DEFAULT_TICK_MS);
+  const projectLimit = parsePositive("MI_EMULATOR_PROJECT_LIMIT", process.env.MI_EMULATOR_PROJECT_LIMIT, media.DEFAULT_PROJECT_LIMIT);
+  const buckets = parseBucketsEnv(process.env.MI_EMULATOR_BUCKETS);
   for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {}); // a closed pipe
-  const { server } = await startServer({ ...opts, keys, quota });
+  const { server } = await startServer({ ...opts, keys, quota, tickMs, buckets, projectLimit });
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();

@@ -253,9 +253,12 @@ describe("emulator with default settings", () => {
 
   test("unknown routes -> 404 errorCode 300 naming METHOD and path, before auth", async () => {
     const cases = [
-      ["DELETE", "/api/v1/workspaces/alpha-1"],
+      ["PUT", "/api/v1/workspaces/alpha-1"],
       ["PUT", "/api/v1/workspaces"],
-      ["GET", "/api/v1/workspaces"],
+      ["PATCH", "/api/v1/workspaces"],
+      ["DELETE", "/api/v1/workspaces"],
+      ["GET", "/api/v1/workspaces/alpha-1/nothing"],
+      ["PATCH", "/api/v1/workspaces/alpha-1/projects"],
       ["POST", "/api/v1/workspaces/alpha-1"],
       ["GET", "/api/v1/workspaces/a/b"],
       ["GET", "/api/v1/workspaces/"],
@@ -269,9 +272,9 @@ describe("emulator with default settings", () => {
     }
     const withQuery = await request(s, { path: "/nope/here?x=1" });
     assertGatewayError(withQuery, 404, "300", "Not Found Exception", "No route for GET /nope/here");
-    const signed = await call(s, "DELETE", "/api/v1/workspaces/alpha-1");
+    const signed = await call(s, "PUT", "/api/v1/workspaces/alpha-1");
     assert.equal(signed.status, 404, "a signed request to an unknown route is still 404");
-    assert.match(s.stderr(), /unknown route DELETE \/api\/v1\/workspaces\/alpha-1/, "loud even with --quiet");
+    assert.match(s.stderr(), /unknown route PUT \/api\/v1\/workspaces\/alpha-1/, "loud even with --quiet");
   });
 
   test("OPTIONS preflight -> 204 with CORS headers, no auth", async () => {
@@ -289,7 +292,7 @@ describe("emulator with default settings", () => {
     assert.equal(res.headers["content-type"], undefined);
     assert.equal(res.headers["access-control-allow-origin"], "http://localhost:8000");
     assert.equal(res.headers.vary, "Origin");
-    assert.equal(res.headers["access-control-allow-methods"], "GET, POST, OPTIONS");
+    assert.equal(res.headers["access-control-allow-methods"], "GET, POST, PATCH, DELETE, OPTIONS");
     assert.equal(res.headers["access-control-allow-headers"],
       "content-type,x-ncp-apigw-timestamp,x-ncp-iam-access-key,x-ncp-apigw-signature-v2");
     assert.equal(res.headers["access-control-expose-headers"], "Date, Retry-After");

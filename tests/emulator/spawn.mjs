@@ -7,17 +7,20 @@ import { fileURLToPath } from "node:url";
 
 const SERVER = fileURLToPath(new URL("./server.mjs", import.meta.url));
 const live = new Set();
+const CLEARED = {
+  MI_EMULATOR_KEYS: "", MI_EMULATOR_QUOTA: "", MI_EMULATOR_TICK_MS: "", MI_EMULATOR_BUCKETS: "", MI_EMULATOR_PROJECT_LIMIT: "",
+};
 process.on("exit", () => stopAll());
 
 /**
- * Spawns `server.mjs --port 0 --quiet` (with MI_EMULATOR_KEYS and MI_EMULATOR_QUOTA cleared, then `env`)
+ * Spawns `server.mjs --port 0 --quiet` (with every MI_EMULATOR_* variable cleared, then `env`)
  * and resolves once its first stdout line is exactly `listening http://127.0.0.1:PORT`, to
  * `{ child, line, url, base, port, stop, stderr }` (`url` and `base` are the same; `stderr()` is what it
  * printed there so far). Rejects on any other first line, an early exit, or no line within 10 s.
  */
 export function startEmulator(env = {}) {
   const child = spawn(process.execPath, [SERVER, "--port", "0", "--quiet"], {
-    env: { ...process.env, MI_EMULATOR_KEYS: "", MI_EMULATOR_QUOTA: "", ...env },
+    env: { ...process.env, ...CLEARED, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   live.add(child);
