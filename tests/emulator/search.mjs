@@ -98,6 +98,7 @@
 //   results are sorted by score (highest first), then by index creation (oldest first), then asset id.
 
 import { createHash, randomBytes } from "node:crypto";
+import { deflateSync } from "node:zlib";
 
 import { Reply, invalidRequest, kstOf, notFound, nowMs, success } from "./common.mjs";
 import { analysedAssets } from "./media.mjs";
@@ -171,7 +172,7 @@ export function checkText(name, value, min, max, { noForbidden = false } = {}) {
 }
 
 /** A fresh random string of `n` letters and digits. */
-function randomText(n) {
+export function randomText(n) {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   let out = "";
   for (const byte of randomBytes(n)) out += alphabet[byte % alphabet.length];
@@ -261,6 +262,95 @@ function heifSize(buf) {
   return best;
 }
 
+/**
+ * A small image of `format` ("png" | "jpg" | "webp" | "heic") whose header says `width` x `height`, for tests
+ * of the uploads (here and in the client's layers). PNG is a complete, decodable grey image; the others are
+ * headers only (what sniffImage reads). `size`: zero bytes appended up to that many bytes in all; `webp`
+ * takes `variant` "VP8" | "VP8L" | "VP8X" (default VP8X).
+ */
+export function sampleImage(format, width, height, { size, variant = "VP8X" } = {}) {
+  let out;
+  if (format === "png") {
+    const chunk = (type, data) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE(data.length, 0);
+      head.write(type, 4, "latin1");
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+      return Buffer.concat([head, data, crc]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(width, 0);
+    ihdr.writeUInt32BE(height, 4);
+    ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+    const raw = Buffer.alloc(height * (width + 1), 0x80);
+    for (let y = 0; y < height; y++) raw[y * (width + 1)] = 0; // filter byte
+    out = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk("IHDR", ihdr),
+      chunk("IDAT", deflateSync(raw)),
+      chunk("IEND", Buffer.alloc(0)),
+    ]);
+  } else if (format === "jpg") {
+    const sof = Buffer.from([0xff, 0xc0, 0, 11, 8, 0, 0, 0, 0, 1, 1, 0x11, 0]);
+    sof.writeUInt16BE(height, 5);
+    sof.writeUInt16BE(width, 7);
+    const app0 = Buffer.from([0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
+    out = Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xd9])]);
+  } else if (format === "webp") {
+    let body;
+    if (variant === "VP8") {
+      body = Buffer.alloc(18);
+      body.write("VP8 ", 0, "latin1");
+      body.writeUInt32LE(10, 4);
+      body.set([0, 0, 0, 0x9d, 0x01, 0x2a], 8);
+      body.writeUInt16LE(width & 0x3fff, 14);
+      body.writeUInt16LE(height & 0x3fff, 16);
+    } else if (variant === "VP8L") {
+      body = Buffer.alloc(13);
+      body.write("VP8L", 0, "latin1");
+      body.writeUInt32LE(5, 4);
+      body[8] = 0x2f;
+      body.writeUInt32LE(((width - 1) & 0x3fff) | (((height - 1) & 0x3fff) << 14), 9);
+    } else {
+      body = Buffer.alloc(18);
+      body.write("VP8X", 0, "latin1");
+      body.writeUInt32LE(10, 4);
+      body.writeUIntLE(width - 1, 12, 3);
+      body.writeUIntLE(height - 1, 15, 3);
+    }
+    const head = Buffer.alloc(12);
+    head.write("RIFF", 0, "latin1");
+    head.writeUInt32LE(4 + body.length, 4);
+    head.write("WEBP", 8, "latin1");
+    out = Buffer.concat([head, body]);
+  } else if (format === "heic") {
+    const ftyp = Buffer.alloc(24);
+    ftyp.writeUInt32BE(24, 0);
+    ftyp.write("ftypheic", 4, "latin1");
+    ftyp.write("mif1heic", 16, "latin1");
+    const ispe = Buffer.alloc(20);
+    ispe.writeUInt32BE(20, 0);
+    ispe.write("ispe", 4, "latin1");
+    ispe.writeUInt32BE(width, 12);
+    ispe.writeUInt32BE(height, 16);
+    out = Buffer.concat([ftyp, ispe]);
+  } else {
+    throw new Error(`sampleImage: unknown format ${format}`);
+  }
+  if (size !== undefined && size > out.length) out = Buffer.concat([out, Buffer.alloc(size - out.length)]);
+  return out;
+}
+
+function crc32(buf) {
+  let c = ~0;
+  for (const byte of buf) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
 // -------------------------------------------------------------------------------------------- uploads
 
 const FILE_NAME_FORMATS = /\.(jpe?g|png|webp|heic)$/i;
@@ -278,7 +368,7 @@ export function checkFileName(field, name, kind) {
 }
 
 /** Base of the presigned URLs: MI_EMULATOR_UPLOAD_BASE, else the emulator as the request reached it. */
-function baseUrl(state, req) {
+export function uploadBase(state, req) {
   if (state.uploads.base) return state.uploads.base.replace(/\/+$/, "");
   const host = req.headers.host || `${req.socket.localAddress}:${req.socket.localPort}`;
   return `http://${host}`;
@@ -311,7 +401,7 @@ export function issueUpload(ctx, kind, key, fileName) {
   };
   state.uploads.byToken.set(token, record);
   state.uploads.byKey.set(key, record);
-  const url = `${baseUrl(state, req)}/__emulator/uploads?token=${token}`;
+  const url = `${uploadBase(state, req)}/__emulator/uploads?token=${token}`;
   return { record, url, expirationSeconds: state.uploads.settings.expirationSeconds };
 }
 
