@@ -84,7 +84,7 @@
 // first (ties: personId ascending), at most personCount.
 
 import { conflict, invalidRequest, kstNow, notFound, page, parseId, success } from "./common.mjs";
-import { analysedAssets } from "./media.mjs";
+import { analysedAssets, remapPerson } from "./media.mjs";
 import {
   checkFileName, checkIdList, checkText, completeUpload, hash32, isId, issueUpload, randomText, sniffImage, uploadBase, usableUpload,
 } from "./search.mjs";
@@ -375,26 +375,13 @@ function mergePersons(ctx) {
   for (const p of sources) for (const a of p.assetIds ?? []) assets.add(a);
   target.assetIds ??= new Set();
   for (const a of assets) target.assetIds.add(a);
-  // Scenes: rewrite the analysed indexes; a scene with both counts once.
-  let sceneCount = target.sceneCount ?? 0;
-  let rewritten = false;
+  // Scenes and faces: every index and the face table now name the target (media.mjs), and the target's
+  // scene count is recounted from the indexes (a scene with both persons counts once).
+  for (const id of ids) remapPerson(ws, id, target.personId);
+  let sceneCount = 0;
   for (const { index } of analysedAssets(ws)) {
-    for (const scene of index.scenes ?? []) {
-      const list = scene.personIds;
-      if (!Array.isArray(list) || !list.some((id) => moved.has(id))) continue;
-      rewritten = true;
-      const had = list.includes(target.personId);
-      const next = [...new Set(list.map((id) => (moved.has(id) ? target.personId : id)))];
-      list.splice(0, list.length, ...next);
-      if (!had) sceneCount += 1;
-    }
-    if (Array.isArray(index.persons)) {
-      for (const entry of index.persons) {
-        if (entry && typeof entry === "object" && moved.has(entry.personId)) entry.personId = target.personId;
-      }
-    }
+    for (const scene of index.scenes ?? []) if (scene.personIds.includes(target.personId)) sceneCount += 1;
   }
-  if (!rewritten) sceneCount = (target.sceneCount ?? 0) + sources.reduce((n, p) => n + (p.sceneCount ?? 0), 0);
   target.sceneCount = sceneCount;
   // Thumbnails.
   let transferredThumbnailCount = 0;
@@ -405,8 +392,6 @@ function mergePersons(ctx) {
     }
   }
   if (!target.thumbnails.some((t) => t.isPrimaryThumbnail) && target.thumbnails.length > 0) target.thumbnails[0].isPrimaryThumbnail = true;
-  // Faces and ids.
-  if (ws.faces) for (const [face, id] of ws.faces) if (moved.has(id)) ws.faces.set(face, target.personId);
   for (const id of ids) {
     ws.persons.delete(id);
     ws.mergedInto.set(id, target.personId);
@@ -421,8 +406,12 @@ function mergePersons(ctx) {
 
 // ------------------------------------------------------------------------------------- similar faces
 
-/** The faces of a person's thumbnails (see the header). */
-const facesOf = (person) => person.thumbnails.map((t) => t.face ?? `key:${t.thumbnailKey}`);
+/** The faces of a person: its thumbnails' and the faces analyses detected as it (see the header). */
+function facesOf(ws, person) {
+  const faces = person.thumbnails.map((t) => t.face ?? `key:${t.thumbnailKey}`);
+  for (const [face, id] of ws.faces ?? []) if (id === person.personId) faces.push(`cast:${face}`);
+  return faces;
+}
 
 function faceScore(a, b) {
   if (a === b) return 100;
@@ -448,8 +437,8 @@ function checkSimilarOptions(personCount, scoreThreshold) {
 function similarTo(ws, faces, except, { count, threshold }) {
   const out = [];
   for (const p of ws.persons.values()) {
-    if (p === except || p.thumbnails.length === 0) continue;
-    const score = bestScore(faces, facesOf(p));
+    if (p === except) continue;
+    const score = bestScore(faces, facesOf(ws, p));
     if (score >= threshold) out.push({ personId: p.personId, name: p.name ?? null, score });
   }
   out.sort((a, b) => b.score - a.score || a.personId - b.personId);
@@ -473,8 +462,9 @@ function similarPersons(ctx) {
   const options = checkSimilarOptions(count.value, threshold.value);
   if (options.error) return invalidRequest(options.error);
   const { person } = found;
-  if (person.thumbnails.length === 0) return conflict(`Person ${person.personId} has no thumbnail (no face to compare)`);
-  return success({ personId: person.personId, similarPersons: similarTo(ctx.ws, facesOf(person), person, options) });
+  const faces = facesOf(ctx.ws, person);
+  if (faces.length === 0) return conflict(`Person ${person.personId} has no thumbnail and no detected face to compare`);
+  return success({ personId: person.personId, similarPersons: similarTo(ctx.ws, faces, person, options) });
 }
 
 function recommendByThumbnail(ctx) {
