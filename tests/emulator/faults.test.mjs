@@ -153,7 +153,7 @@ describe("scripted faults, clock and workspace listing", () => {
       [{ faults: [{ fault: "418" }] }, `faults[0]: unknown fault "418"; one of ${listed}`],
       [{ faults: [{ fault: "500" }, { route: "*" }] }, `faults[1]: fault is required; one of ${listed}`],
       [{ faults: [{ fault: "500", route: "GET /api/v1/nothing" }] },
-        /^faults\[0\]: route must be one of "\*", "GET \/api\/v1\/workspaces", "POST \/api\/v1\/workspaces", "GET \/api\/v1\/workspaces\/\*", "DELETE \/api\/v1\/workspaces\/\*", "GET \/api\/v1\/workspaces\/\*\/projects"/],
+        /^faults\[0\]: route must be one of "\*", "GET \/api\/v1\/workspaces", "POST \/api\/v1\/workspaces", "GET \/api\/v1\/workspaces\/\*", "DELETE \/api\/v1\/workspaces\/\*", "GET \/api\/v1\/workspaces\/\*\/projects", .*"GET \/api\/v1\/workspaces\/\*\/projects\/\*\/assets\/\*\/index\/status"/],
       [{ faults: [{ fault: "500", times: 0 }] }, "faults[0]: times must be an integer >= 1"],
       [{ faults: [{ fault: "500", times: 1.5 }] }, "faults[0]: times must be an integer >= 1"],
       [{ faults: [{ fault: "500", times: "2" }] }, "faults[0]: times must be an integer >= 1"],

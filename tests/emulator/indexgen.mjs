@@ -215,7 +215,12 @@ export function generateIndex(object, options = {}) {
       for (const shot of inShots.length > 0 ? inShots : [scene.shots[0]]) appearances[j].push({ startMs: shot.startMs, endMs: shot.endMs });
     });
   }
-  const persons = cast.map((face, j) => ({ local: j, appearances: mergeRanges(appearances[j]) })).filter((p) => p.appearances.length > 0);
+  // a cast member seen in no scene is not detected at all: renumber the others 0..k-1
+  const seen = cast.map((_, j) => j).filter((j) => appearances[j].length > 0);
+  const renumber = new Map(seen.map((j, k) => [j, k]));
+  for (const scene of scenes) scene.persons = scene.persons.map((j) => renumber.get(j));
+  const detected = seen.map((j) => cast[j]);
+  const persons = seen.map((j, k) => ({ local: k, appearances: mergeRanges(appearances[j]) }));
 
   // keywords: 3..7 per scene, one confidence per appearance
   const kwRng = rngFor("keywords");
@@ -264,7 +269,7 @@ export function generateIndex(object, options = {}) {
   return {
     type: "VIDEO",
     durationMs,
-    cast,
+    cast: detected,
     scenes: scenes.map((s) => ({
       sceneNo: s.sceneNo,
       startMs: s.startMs,
