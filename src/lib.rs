@@ -1,57 +1,33 @@
 //! ncloud-media-intelligence: a NAVER Cloud Platform Media Intelligence API client for JS runtimes.
 //!
-//! Three rings (see DESIGN.md): a plain Rust core that builds and tests on the host (`sign`, `validate`,
-//! `envelope`, `workspaces`, `client`, `pipeline`, `retry`, `clock`, `proxy`, `error`, `http`, and `json`
-//! and `text` from `crates/mi-json`; the hashes are in `crates/mi-sha256`), one transport module over
-//! the global `fetch` (`fetch`, with its JS half `fetch.js`), and the JS face with every
-//! `#[wasm_bindgen]` export (`js_*`; the proxy and the signer have JS halves, `js_proxy.js` and `js_sign.js`).
-//! Only the last two touch JS.
+//! Four rings, four folders (see README "Layout"); arrows point down the list only:
+//! - `core/`: plain Rust (signer, validation, errors, retry, clock, the pipeline, the operation table's
+//!   types). No web-sys or js-sys; tested with `cargo test` on the host.
+//! - `api/`: the operation table (`api::OPERATIONS`) and one module per API resource with its input
+//!   and result types and rules. Uses `core` only.
+//! - `transport/`: the one place that touches web-sys fetch types (`fetch` on `js_sys::global()`,
+//!   bounded body reads, abort and time limits). Uses `core` only.
+//! - `js/`: everything `#[wasm_bindgen]`: the client class, iterators, the signer exports, errors to
+//!   JS, the proxy handler. Thin shims over `api`, `transport` and `core`.
 
-/// The wasm build's allocator: lol_alloc's free list, 2.9 KB gzip smaller than std's dlmalloc (talc:
-/// 1.8 KB). Its spin lock costs 59 B gzip over the `unsafe` single-thread wrapper and needs no `unsafe`
-/// (on wasm32 without threads it is never contended). Freed blocks are kept for reuse; memory is never
-/// returned to the host (wasm linear memory cannot shrink anyway).
+/// The wasm build's allocator: lol_alloc's free list, 2.9 KB gzip smaller than std's dlmalloc. Freed
+/// blocks are kept for reuse; memory is never returned to the host (wasm linear memory cannot shrink).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
 
-pub mod client;
-pub mod clock;
-pub mod envelope;
-pub mod error;
-pub mod http;
-pub mod json;
-pub mod pipeline;
-pub mod proxy;
-pub mod retry;
-pub mod sign;
-pub mod text;
-pub mod validate;
-pub mod workspaces;
+pub mod api;
+pub mod core;
 
 #[cfg(target_arch = "wasm32")]
-mod fetch;
+mod js;
 #[cfg(target_arch = "wasm32")]
-mod js_client;
-#[cfg(target_arch = "wasm32")]
-mod js_error;
-#[cfg(target_arch = "wasm32")]
-mod js_input;
-#[cfg(target_arch = "wasm32")]
-mod js_options;
-#[cfg(target_arch = "wasm32")]
-mod js_proxy;
-#[cfg(target_arch = "wasm32")]
-mod js_proxy_options;
-#[cfg(target_arch = "wasm32")]
-mod js_results;
-#[cfg(target_arch = "wasm32")]
-mod js_sign;
+mod transport;
 
 #[cfg(target_arch = "wasm32")]
-pub use js_client::MediaIntelligence;
+pub use js::client::MediaIntelligence;
 #[cfg(target_arch = "wasm32")]
-pub use js_proxy::create_proxy_handler;
+pub use js::proxy::create_proxy_handler;
 #[cfg(target_arch = "wasm32")]
-pub use js_sign::{sign_request, NcpSigner};
+pub use js::sign::{sign_request, NcpSigner};

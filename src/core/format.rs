@@ -1,0 +1,42 @@
+//! How the core reads and writes documents without knowing their runtime form: a JS value read with
+//! serde-wasm-bindgen in wasm, a `serde_json::Value` in host tests. Only the trait lives here.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// A field that did not have the documented type: its path (`content[3].workspaceName`, empty for the
+/// document itself) and serde's description of the problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub path: String,
+    pub problem: String,
+}
+
+impl FieldError {
+    /// `path: problem`, or the problem alone for the document itself.
+    pub fn describe(&self, root: &str) -> String {
+        match (root.is_empty(), self.path.is_empty()) {
+            (true, true) => self.problem.clone(),
+            (true, false) => format!("{}: {}", self.path, self.problem),
+            (false, true) => format!("{root}: {}", self.problem),
+            (false, false) => format!("{root}.{}: {}", self.path, self.problem),
+        }
+    }
+}
+
+/// A document format: reads typed values out of a parsed document, writes values as JSON text.
+pub trait Format {
+    type Value: Clone;
+
+    /// Reads `T` from `value`; unknown members are ignored (documents stay forward compatible).
+    fn read<T: DeserializeOwned>(value: &Self::Value) -> Result<T, FieldError>;
+
+    /// The member `key` of an object document, `None` when absent, `null` or not an object.
+    fn member(value: &Self::Value, key: &str) -> Option<Self::Value>;
+
+    /// Sets the member `key` of an object document (used to complete a result); false if it cannot.
+    fn set_member(value: &Self::Value, key: &str, member: &Self::Value) -> bool;
+
+    /// Writes `value` as JSON text.
+    fn write<T: Serialize>(value: &T) -> Result<String, String>;
+}

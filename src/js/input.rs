@@ -1,0 +1,145 @@
+//! Safe reading of JS input: a caller's options object is copied into a fresh plain object through
+//! `catch` imports only (a throwing getter, a proxy trap or a revoked proxy becomes a typed error, never
+//! an exception unwinding through wasm), unknown options are refused, and strings with lone surrogates
+//! are refused. serde-wasm-bindgen then reads only the copy.
+
+use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+use crate::core::error::Error;
+
+/// Deepest nesting copied, and the most members or items per object or array.
+const MAX_DEPTH: u32 = 8;
+const MAX_MEMBERS: u32 = 1000;
+
+/// A fresh copy of the plain options object `value` whose own keys must all pass `known`. Values:
+/// strings, numbers, booleans, `null` and `undefined` as they are; plain objects and arrays copied in
+/// turn; functions and `AbortSignal`s kept by reference; anything else (class instances, maps,
+/// symbols) replaced by a symbol, which every typed field refuses.
+pub fn snapshot(value: &JsValue, field: &str, known: &dyn Fn(&str) -> bool, known_text: &dyn Fn() -> String) -> Result<Object, Error> {
+    if !is_plain(value) {
+        return Err(Error::validation(field, &format!("must be a plain object, not {}", describe(value))));
+    }
+    let keys = Reflect::own_keys(value).map_err(|_| Error::validation(field, "must be a readable object"))?;
+    if keys.length() > MAX_MEMBERS {
+        return Err(Error::validation(field, "has too many keys"));
+    }
+    let copy = Object::new();
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else { continue };
+        if !known(&name) {
+            let shown: String = name.chars().take(40).filter(|c| !c.is_control()).collect();
+            return Err(Error::validation(field, &format!("has an unknown option `{shown}` (known: {})", known_text())));
+        }
+        let member = Reflect::get(value, &key).map_err(|_| Error::validation(&name, "could not be read (its getter threw)"))?;
+        let _ = Reflect::set(&copy, &key, &copy_value(&member, &name, 1)?);
+    }
+    Ok(copy)
+}
+
+fn copy_value(value: &JsValue, field: &str, depth: u32) -> Result<JsValue, Error> {
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        if !text.is_valid_utf16() {
+            return Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)"));
+        }
+        return Ok(value.clone());
+    }
+    if !value.is_object() || value.is_function() || value.is_instance_of::<AbortSignal>() {
+        return Ok(if value.is_symbol() { opaque() } else { value.clone() });
+    }
+    if depth > MAX_DEPTH {
+        return Err(Error::validation(field, "is nested too deeply"));
+    }
+    if value.is_instance_of::<Array>() {
+        let length = Reflect::get(value, &JsValue::from_str("length")).ok().and_then(|l| l.as_f64()).unwrap_or(0.0);
+        if length > f64::from(MAX_MEMBERS) {
+            return Err(Error::validation(field, &format!("must have at most {MAX_MEMBERS} items")));
+        }
+        let copy = Array::new();
+        for i in 0..length as u32 {
+            let item = Reflect::get_u32(value, i).map_err(|_| Error::validation(field, "could not be read (an item's getter threw)"))?;
+            copy.push(&copy_value(&item, &format!("{field}[{i}]"), depth + 1)?);
+        }
+        return Ok(copy.into());
+    }
+    if !is_plain(value) {
+        return Ok(opaque());
+    }
+    let keys = Reflect::own_keys(value).map_err(|_| Error::validation(field, "must be a readable object"))?;
+    if keys.length() > MAX_MEMBERS {
+        return Err(Error::validation(field, &format!("must have at most {MAX_MEMBERS} members")));
+    }
+    let copy = Object::new();
+    for key in keys.iter().filter(|k| k.is_string()) {
+        let name = format!("{field}.{}", key.as_string().unwrap_or_default());
+        let member = Reflect::get(value, &key).map_err(|_| Error::validation(&name, "could not be read (its getter threw)"))?;
+        let _ = Reflect::set(&copy, &key, &copy_value(&member, &name, depth + 1)?);
+    }
+    Ok(copy.into())
+}
+
+/// What stands in for a value of a kind no option takes: a symbol, refused by every typed field.
+fn opaque() -> JsValue {
+    js_sys::Symbol::for_("ncloud-media-intelligence: not a plain value").into()
+}
+
+/// `value` is an object whose prototype is `Object.prototype` or `null` (read through a `catch` import).
+pub fn is_plain(value: &JsValue) -> bool {
+    thread_local! {
+        static OBJECT_PROTOTYPE: Option<JsValue> = Reflect::get_prototype_of(&Object::new()).ok().map(JsValue::from);
+    }
+    if !value.is_object() || value.is_function() {
+        return false;
+    }
+    match Reflect::get_prototype_of(value) {
+        Ok(proto) => proto.is_null() || OBJECT_PROTOTYPE.with(|o| o.as_ref() == Some(proto.as_ref())),
+        Err(_) => false,
+    }
+}
+
+/// The JS type of `value` for messages (`number`, `an array`, `null`, ...), never the value itself.
+pub fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if value.is_instance_of::<Array>() {
+        "an array".to_owned()
+    } else {
+        value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_owned())
+    }
+}
+
+/// The member `key` of a snapshot, `None` when `undefined` or `null`.
+pub fn member(object: &Object, key: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// `value` as well-formed text, for arguments passed on their own (not in an options object).
+pub fn string(value: &JsValue, field: &str) -> Result<String, Error> {
+    match value.dyn_ref::<JsString>() {
+        Some(text) if !text.is_valid_utf16() => Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)")),
+        Some(text) => Ok(String::from(text)),
+        None => Err(Error::validation(field, &format!("must be a string, not {}", describe(value)))),
+    }
+}
+
+/// A function member of a snapshot, or `None`.
+pub fn function(object: &Object, key: &str) -> Result<Option<js_sys::Function>, Error> {
+    match member(object, key) {
+        None => Ok(None),
+        Some(value) => value.dyn_into().map(Some).map_err(|v| Error::validation(key, &format!("must be a function, not {}", describe(&v)))),
+    }
+}
+
+/// An `AbortSignal` member of a snapshot, or `None`. `instanceof` alone accepts
+/// `Object.create(AbortSignal.prototype)`, whose getters throw; probing `aborted` through a catching
+/// import keeps such a fake from throwing inside wasm later.
+pub fn signal(object: &Object, key: &str) -> Result<Option<AbortSignal>, Error> {
+    let Some(value) = member(object, key) else { return Ok(None) };
+    let real = value.is_instance_of::<AbortSignal>() && Reflect::get(&value, &JsValue::from_str("aborted")).is_ok_and(|a| a.as_bool().is_some());
+    if !real {
+        return Err(Error::validation(key, &format!("must be an AbortSignal, not {}", describe(&value))));
+    }
+    Ok(Some(value.unchecked_into()))
+}

@@ -1,0 +1,14 @@
+//! Everything `#[wasm_bindgen]`: the client class, iterators, the signer exports, errors to JS, the
+//! proxy handler, and the `.d.ts` declarations. Thin shims: convert, call the core, convert back.
+
+pub mod call;
+pub mod client;
+pub mod error;
+pub mod format;
+pub mod input;
+pub mod options;
+pub mod paging;
+pub mod proxy;
+pub mod proxy_options;
+pub mod sign;
+pub mod types;

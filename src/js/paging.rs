@@ -1,0 +1,98 @@
+//! Async iterators over every item of a paged list: plain JS objects with `next`, `return` and
+//! `[Symbol.asyncIterator]`, fetching one page per call of the operation as the loop asks for items.
+//! A `break` (which calls `return`) stops fetching; an error rejects the `next()` that met it.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::core::error::Error;
+use crate::core::format::Format;
+use crate::core::operation::Operation;
+use crate::js::call::{prepare_copy, Inner, Prepared};
+use crate::js::error::to_js;
+use crate::js::format::JsFormat;
+
+struct Pager {
+    inner: Rc<Inner>,
+    op: &'static Operation,
+    prepared: Prepared,
+    request_options: JsValue,
+    next_page: u32,
+    buffer: VecDeque<JsValue>,
+    finished: bool,
+}
+
+/// `{ value, done }`, as an iterator result.
+fn step(value: &JsValue, done: bool) -> JsValue {
+    let result = Object::new();
+    let _ = Reflect::set(&result, &JsValue::from_str("value"), value);
+    let _ = Reflect::set(&result, &JsValue::from_str("done"), &JsValue::from_bool(done));
+    result.into()
+}
+
+/// The async iterator over every item of `op`'s pages, starting at the caller's `pageNum` (default 1).
+/// Bad input throws at once, before any request.
+pub fn items(inner: &Rc<Inner>, op: &'static Operation, options: JsValue, request_options: JsValue) -> Result<JsValue, JsValue> {
+    let prepared = inner.prepare(op, &options, &request_options).map_err(|e| to_js(&e))?;
+    let first = crate::js::input::member(&prepared.options, "pageNum").and_then(|v| v.as_f64()).unwrap_or(1.0) as u32;
+    let pager = Rc::new(RefCell::new(Pager { inner: Rc::clone(inner), op, prepared, request_options, next_page: first, buffer: VecDeque::new(), finished: false }));
+    let iterator = Object::new();
+    let for_next = Rc::clone(&pager);
+    let next = Closure::<dyn FnMut() -> Promise>::new(move || {
+        let pager = Rc::clone(&for_next);
+        future_to_promise(async move { next_item(&pager).await.map_err(|e| to_js(&e)) })
+    });
+    let for_return = Rc::clone(&pager);
+    let stop = Closure::<dyn FnMut() -> Promise>::new(move || {
+        if let Ok(mut p) = for_return.try_borrow_mut() {
+            p.finished = true;
+            p.buffer.clear();
+        }
+        Promise::resolve(&step(&JsValue::UNDEFINED, true))
+    });
+    let this = iterator.clone();
+    let itself = Closure::<dyn FnMut() -> JsValue>::new(move || this.clone().into());
+    let _ = Reflect::set(&iterator, &JsValue::from_str("next"), &next.into_js_value());
+    let _ = Reflect::set(&iterator, &JsValue::from_str("return"), &stop.into_js_value());
+    let _ = Reflect::set(&iterator, &js_sys::Symbol::async_iterator(), &itself.into_js_value());
+    Ok(iterator.into())
+}
+
+async fn next_item(pager: &Rc<RefCell<Pager>>) -> Result<JsValue, Error> {
+    loop {
+        let fetch = {
+            let mut p = pager.try_borrow_mut().map_err(|_| busy())?;
+            if let Some(item) = p.buffer.pop_front() {
+                return Ok(step(&item, false));
+            }
+            if p.finished {
+                return Ok(step(&JsValue::UNDEFINED, true));
+            }
+            let copy: Object = Object::assign(&Object::new(), &p.prepared.options);
+            let _ = Reflect::set(&copy, &JsValue::from_str("pageNum"), &JsValue::from(p.next_page));
+            let defaults = p.inner.client.config.limits;
+            (Rc::clone(&p.inner), prepare_copy(p.op, copy, &p.request_options, defaults)?, p.op)
+        };
+        let (inner, prepared, op) = fetch;
+        let page = inner.run(&prepared).await?;
+        let items = op.paged.and_then(|paging| JsFormat::member(&page, paging.items)).map(|v| Array::from(&v)).unwrap_or_default();
+        let number = |key: &str| JsFormat::member(&page, key).and_then(|v| v.as_f64());
+        let mut p = pager.try_borrow_mut().map_err(|_| busy())?;
+        if p.finished {
+            continue; // `return()` was called while the page was in flight
+        }
+        let last = items.length() == 0 || matches!((number("pageNo"), number("totalPage")), (Some(no), Some(total)) if no >= total);
+        p.buffer.extend(items.iter());
+        p.next_page += 1;
+        p.finished = last;
+    }
+}
+
+fn busy() -> Error {
+    Error::validation("next", "was called again before the previous next() settled")
+}

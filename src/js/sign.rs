@@ -1,0 +1,184 @@
+//! `signRequest` and `NcpSigner`, the signer exported on its own for any NCP API Gateway call.
+//! Converts JS input, signs with the core signer and returns the three headers; it keeps nothing
+//! (but `NcpSigner`'s keyed state) and sends nothing.
+
+use js_sys::{Object, Reflect};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::core::error::Error;
+use crate::core::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
+use crate::core::validate::ParamValue;
+use crate::js::error::to_js;
+use crate::js::format::read;
+use crate::js::input::{self, snapshot};
+
+#[wasm_bindgen(typescript_custom_section)]
+const SIGN_TYPES: &str = r#"
+/** Options of `signRequest`. */
+export interface SignRequestOptions {
+  /** HTTP method; upper-cased before signing (`"get"` signs as `"GET"`). */
+  method: string;
+  /** Path and query exactly as sent, starting with `/`, e.g. `/api/v1/workspaces?page=1`. */
+  uri: string;
+  accessKey: string;
+  secretKey: string;
+  /** Milliseconds since the Unix epoch (a number, or its decimal text); default now. */
+  timestamp?: number | string;
+}
+
+/** Options of `new NcpSigner(...)`. */
+export interface NcpSignerOptions {
+  accessKey: string;
+  secretKey: string;
+}
+
+/** The headers that authenticate one NCP API Gateway request. */
+export interface NcpSignatureHeaders {
+  "x-ncp-apigw-timestamp": string;
+  "x-ncp-iam-access-key": string;
+  "x-ncp-apigw-signature-v2": string;
+}
+"#;
+
+/// The options of `signRequest`.
+const SIGN_OPTIONS: &[&str] = &["method", "uri", "accessKey", "secretKey", "timestamp"];
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SignOptions {
+    method: Option<String>,
+    uri: Option<String>,
+    timestamp: Option<ParamValue>,
+}
+
+/// Signs one NCP API Gateway request (signature v2) and returns the three headers to send with it.
+/// `method` is upper-cased; `uri` is the path and query exactly as sent; `timestamp` is milliseconds
+/// since the Unix epoch (number or decimal text, default now). Throws a `ValidationError` naming the
+/// field for bad input. Pure: no request is made.
+///
+/// ```js
+/// import { signRequest } from "ncloud-media-intelligence";
+/// const headers = signRequest({ method: "GET", uri: "/api/v1/workspaces/my-workspace", accessKey, secretKey });
+/// await fetch("https://mi.apigw.ntruss.com/api/v1/workspaces/my-workspace", { headers });
+/// ```
+#[wasm_bindgen(js_name = signRequest, unchecked_return_type = "NcpSignatureHeaders")]
+pub fn sign_request(#[wasm_bindgen(unchecked_param_type = "SignRequestOptions")] options: JsValue) -> Result<JsValue, JsValue> {
+    let sign = || -> Result<JsValue, Error> {
+        let copy = snapshot(&options, "options", &|k| SIGN_OPTIONS.contains(&k), &|| SIGN_OPTIONS.join(", "))?;
+        let fields: SignOptions = read(&copy)?;
+        let method = checked_method(fields.method.ok_or_else(|| Error::validation("method", "is required"))?)?;
+        let uri = checked_uri(fields.uri.ok_or_else(|| Error::validation("uri", "is required"))?)?;
+        let credentials = crate::js::options::credentials(&copy)?;
+        let timestamp = timestamp_text(fields.timestamp.as_ref())?;
+        Ok(headers(&credentials, &method, &uri, &timestamp))
+    };
+    sign().map_err(|e| to_js(&e))
+}
+
+/// A signer keyed once with an access key and secret: the fastest way to sign many requests (the
+/// HMAC key state is computed at construction, not per call, and wiped when the signer is freed).
+/// Keep it on a server or in an edge function, like the secret it holds.
+///
+/// ```js
+/// import { NcpSigner } from "ncloud-media-intelligence";
+/// const signer = new NcpSigner({ accessKey, secretKey });
+/// const headers = signer.sign("GET", "/api/v1/workspaces/my-workspace");
+/// ```
+#[wasm_bindgen]
+pub struct NcpSigner {
+    credentials: Credentials,
+}
+
+#[wasm_bindgen]
+impl NcpSigner {
+    /// Checks the keys and keys the HMAC; throws a `ValidationError` naming the field at fault.
+    ///
+    /// ```js
+    /// const signer = new NcpSigner({ accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY });
+    /// ```
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "NcpSignerOptions")] options: JsValue) -> Result<NcpSigner, JsValue> {
+        let keys = || {
+            let known = ["accessKey", "secretKey"];
+            let copy = snapshot(&options, "options", &|k| known.contains(&k), &|| known.join(", "))?;
+            crate::js::options::credentials(&copy)
+        };
+        keys().map(|credentials| NcpSigner { credentials }).map_err(|e| to_js(&e))
+    }
+
+    /// Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
+    /// the three headers, exactly as `signRequest` would. Throws a `ValidationError` for bad input.
+    ///
+    /// ```js
+    /// const headers = signer.sign("POST", "/api/v1/workspaces", Date.now());
+    /// ```
+    #[wasm_bindgen(unchecked_return_type = "NcpSignatureHeaders")]
+    pub fn sign(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] method: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] uri: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | string")] timestamp: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let sign = || -> Result<JsValue, Error> {
+            let method = checked_method(input::string(&method, "method")?)?;
+            let uri = checked_uri(input::string(&uri, "uri")?)?;
+            let timestamp = match timestamp.filter(|t| !t.is_undefined() && !t.is_null()) {
+                None => timestamp_text(None)?,
+                Some(value) => {
+                    // Read without serde: the argument is the caller's raw value (it may be a hostile proxy).
+                    let value = match value.as_f64() {
+                        Some(n) => ParamValue::Number(n),
+                        None if value.is_string() => ParamValue::Text(input::string(&value, "timestamp")?),
+                        None => ParamValue::Other("object"),
+                    };
+                    timestamp_text(Some(&value))?
+                }
+            };
+            Ok(headers(&self.credentials, &method, &uri, &timestamp))
+        };
+        sign().map_err(|e| to_js(&e))
+    }
+}
+
+fn checked_method(mut method: String) -> Result<String, Error> {
+    if method.is_empty() || method.len() > 16 || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(Error::validation("method", "must be 1 to 16 letters, such as GET or POST"));
+    }
+    method.make_ascii_uppercase();
+    Ok(method)
+}
+
+fn checked_uri(uri: String) -> Result<String, Error> {
+    if uri.len() > 16_384 || !uri.starts_with('/') || uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::validation("uri", "must be the path and query as sent: start with /, no spaces, at most 16384 characters"));
+    }
+    Ok(uri)
+}
+
+/// The timestamp header: whole milliseconds since the Unix epoch, 0 to 2^53 - 1, given as a number or
+/// as decimal text (written back without leading zeros); absent means now.
+fn timestamp_text(value: Option<&ParamValue>) -> Result<String, Error> {
+    const RULE: &str = "must be whole milliseconds since the Unix epoch (a number or decimal text)";
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    match value {
+        None => Ok((js_sys::Date::now() as u64).to_string()),
+        Some(ParamValue::Number(n)) if n.fract() == 0.0 && (0.0..=MAX_SAFE).contains(n) => Ok((*n as u64).to_string()),
+        Some(ParamValue::Text(t)) if (1..=16).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) => {
+            t.parse::<u64>().map(|n| n.to_string()).map_err(|_| Error::validation("timestamp", RULE))
+        }
+        Some(_) => Err(Error::validation("timestamp", RULE)),
+    }
+}
+
+/// `{ "x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2" }`, a fresh object.
+fn headers(credentials: &Credentials, method: &str, uri: &str, timestamp: &str) -> JsValue {
+    let object = Object::new();
+    let set = |name: &str, value: &str| {
+        let _ = Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(value));
+    };
+    set(HEADER_TIMESTAMP, timestamp);
+    set(HEADER_ACCESS_KEY, credentials.access_key());
+    credentials.with_signature(method, uri, timestamp, |signature| set(HEADER_SIGNATURE, signature));
+    object.into()
+}

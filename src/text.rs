@@ -1,4 +1,0 @@
-//! Text without `core::fmt` (`concat`, `decimal`, `digits`), from `crates/mi-json` (built at opt-level
-//! 3): re-exported so the rest of the crate and the tests name it `text`. Nothing else lives here.
-
-pub use mi_json::text::*;

@@ -1,0 +1,177 @@
+//! The transport over the runtime's global `fetch` (or a `fetch` the caller passes in), one per call:
+//! each attempt is one `fetch(url, init)` with a plain headers object, `redirect: "manual"`, its own
+//! time limit and the caller's abort signals, then a bounded body read. It also sleeps between
+//! attempts and hands attempt records to the caller's logger.
+
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, RequestCredentials, RequestInit, RequestRedirect, Response, ResponseType};
+
+use crate::core::http::{AttemptRecord, HttpRequest, HttpResponse, Transport, TransportError};
+use crate::transport::body::{self, Read};
+use crate::transport::signals::{self, race, Either, Stop, Watch};
+
+/// Bodies larger than this are refused unless the client raises `maxResponseBytes` (bytes).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Sends through `fetch(url, init)`: the caller's function if given, else `globalThis.fetch`, looked up
+/// at each attempt so polyfills installed after construction are honoured.
+pub struct FetchTransport {
+    pub fetch: Option<Function>,
+    /// The caller's `AbortSignal`s (the client's and the call's).
+    pub signals: Vec<AbortSignal>,
+    pub logger: Option<Function>,
+    /// Headers added to every request (a proxy client's `headers` option).
+    pub extra_headers: Rc<[(String, String)]>,
+    /// The fetch `credentials` mode, only when the caller chose one (workerd rejects the field).
+    pub credentials: Option<RequestCredentials>,
+    /// The largest body read, in bytes.
+    pub max_response_bytes: u64,
+}
+
+impl FetchTransport {
+    /// A transport with no signals, logger, extra headers or credentials mode.
+    pub fn plain(fetch: Option<Function>, max_response_bytes: u64) -> Self {
+        FetchTransport { fetch, signals: Vec::new(), logger: None, extra_headers: Rc::from([]), credentials: None, max_response_bytes }
+    }
+
+    fn init(&self, request: &HttpRequest, signal: &AbortSignal) -> RequestInit {
+        let headers = Object::new();
+        let extra = self.extra_headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+        for (name, value) in request.headers.iter().map(|(n, v)| (*n, v.as_str())).chain(extra) {
+            let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+        }
+        let init = RequestInit::new();
+        init.set_method(request.method.as_str());
+        init.set_headers(&headers);
+        if let Some(body) = &request.body {
+            init.set_body(&JsValue::from_str(body));
+        }
+        // A signed request never follows a redirect: its headers and body would go wherever
+        // `Location` points. The 3xx (or a browser's opaque redirect) becomes an error instead.
+        init.set_redirect(RequestRedirect::Manual);
+        init.set_signal(Some(signal));
+        if let Some(mode) = self.credentials {
+            init.set_credentials(mode);
+        }
+        init
+    }
+
+    /// One exchange: fetch, redirect check, bounded body read.
+    async fn exchange(&self, request: &HttpRequest, controller: &AbortController) -> Result<HttpResponse<JsValue>, TransportError> {
+        let global = js_sys::global();
+        let fetch = match &self.fetch {
+            Some(f) => f.clone(),
+            None => match Reflect::get(&global, &JsValue::from_str("fetch")).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+                Some(f) => f,
+                None => return Err(TransportError::Network("this runtime has no global fetch".to_owned(), None)),
+            },
+        };
+        let init = self.init(request, &controller.signal());
+        let sent = fetch.call2(&global, &JsValue::from_str(&request.url), &init).map_err(network)?;
+        let answer = JsFuture::from(js_sys::Promise::resolve(&sent)).await.map_err(network)?;
+        let response: Response = answer
+            .dyn_into()
+            .map_err(|_| TransportError::Network("fetch resolved to something other than a Response".to_owned(), None))?;
+        let status = response.status();
+        if response.type_() == ResponseType::Opaqueredirect || (300..=399).contains(&status) {
+            if let Some(stream) = response.body() {
+                let _ = stream.cancel();
+            }
+            return Err(TransportError::Redirect(status));
+        }
+        // `Date` (clock skew) and `Retry-After` only matter on a failure: no lookups on a success.
+        let header = |name: &str| if status >= 400 { response.headers().get(name).ok().flatten() } else { None };
+        let (date, retry_after) = (header("date"), header("retry-after"));
+        match body::read(&response, self.max_response_bytes).await {
+            Read::Done(body) => Ok(HttpResponse { status, body, date, retry_after }),
+            Read::TooLarge => Err(TransportError::TooLarge(status, self.max_response_bytes)),
+            Read::Failed(error) => Err(network(error)),
+        }
+    }
+}
+
+/// What `fetch` threw, in words: its message, and its `cause`'s (Node puts ECONNREFUSED there).
+fn network(error: JsValue) -> TransportError {
+    let message = |value: &JsValue| value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()));
+    let detail = message(&error).or_else(|| error.as_string()).unwrap_or_else(|| "fetch failed".to_owned());
+    let inner = error.dyn_ref::<js_sys::Error>().map(|e| e.cause()).and_then(|c| message(&c));
+    let detail = match inner {
+        Some(inner) => format!("{detail} ({inner})"),
+        None => detail,
+    };
+    TransportError::Network(detail, Some(Rc::new(error)))
+}
+
+impl Transport for FetchTransport {
+    type Value = JsValue;
+
+    async fn send(&self, request: HttpRequest, timeout_ms: u32) -> Result<HttpResponse<JsValue>, TransportError> {
+        if let Some(reason) = signals::already_aborted(&self.signals) {
+            return Err(TransportError::Aborted(Some(Rc::new(reason))));
+        }
+        let controller = AbortController::new().map_err(network)?;
+        let watch = Watch::new(Some(f64::from(timeout_ms)), &self.signals);
+        let outcome = race(self.exchange(&request, &controller), watch.stopped()).await;
+        match outcome {
+            Either::Left(result) => result,
+            Either::Right(stop) => {
+                // The abandoned fetch is cancelled; its promise settles unobserved.
+                let (reason, error) = match stop {
+                    Stop::Timeout => (JsValue::from(js_sys::Error::new("request timed out")), TransportError::Timeout),
+                    Stop::Aborted(reason) => (reason.clone(), TransportError::Aborted(Some(Rc::new(reason)))),
+                };
+                controller.abort_with_reason(&reason);
+                Err(error)
+            }
+        }
+    }
+
+    async fn sleep(&self, ms: u64) -> Result<(), TransportError> {
+        signals::sleep(ms, &self.signals).await.map_err(|reason| TransportError::Aborted(Some(Rc::new(reason))))
+    }
+
+    fn now_ms(&self) -> u64 {
+        // Date.now() is a non-negative whole number of milliseconds well inside u64.
+        js_sys::Date::now() as u64
+    }
+
+    fn random(&self) -> f64 {
+        js_sys::Math::random()
+    }
+
+    fn parse_time(&self, iso: &str) -> Option<u64> {
+        let ms = js_sys::Date::parse(iso);
+        (ms.is_finite() && ms >= 0.0).then_some(ms as u64)
+    }
+
+    fn logs(&self) -> bool {
+        self.logger.is_some()
+    }
+
+    fn log(&self, record: &AttemptRecord) {
+        let Some(logger) = &self.logger else { return };
+        let text = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from_str);
+        let number = |value: Option<f64>| value.map_or(JsValue::NULL, JsValue::from_f64);
+        let entry = Object::new();
+        for (key, value) in [
+            ("method", JsValue::from_str(record.method)),
+            ("path", JsValue::from_str(record.path)),
+            ("attempt", JsValue::from(record.attempt)),
+            ("status", number(record.status.map(f64::from))),
+            ("apiCode", text(record.api_code)),
+            ("durationMs", JsValue::from_f64(record.duration_ms as f64)),
+            ("outcome", JsValue::from_str(record.outcome)),
+            ("errorCode", text(record.error_code)),
+            ("delayMs", number(record.delay_ms.map(|d| d as f64))),
+        ] {
+            let _ = Reflect::set(&entry, &JsValue::from_str(key), &value);
+        }
+        // A logger that throws must not break the call it is observing.
+        let _ = logger.call1(&JsValue::UNDEFINED, &entry);
+    }
+}
