@@ -1,8 +1,12 @@
-// Local emulator of the NCP Media Intelligence workspace API (zero dependencies, Node 20, ESM).
+// Local emulator of the NCP Media Intelligence API (zero dependencies, Node 20, ESM): workspaces, the
+// media pipeline (projects, assets, index, scene summaries) and, when their modules are present, the
+// person DB (people.mjs) and asset search with presigned uploads (search.mjs).
 //
 // It checks every request the way the API Gateway and the service do (signature v2 recomputed with
-// node:crypto, independent of the Rust signer), answers in the API's envelopes and sends CORS headers so
-// browser and worker tests can call it cross-origin.
+// node:crypto, independent of the Rust signer), answers in the API's envelopes, keeps per-account state,
+// moves imports, analyses and scene summaries along with time, and sends CORS headers so browser and
+// worker tests can call it cross-origin. Facts: ../shared/mi-api.md. Where the docs show no shape, the
+// emulator chose one: such choices are marked GUESS below.
 //
 // CLI
 //   node tests/emulator/server.mjs [--port N] [--host H] [--quiet]
@@ -11,42 +15,223 @@
 //     --quiet    no per-request log lines on stderr (normally `METHOD url -> status`); an unknown
 //                route is still reported there
 //   The FIRST stdout line is exactly `listening http://HOST:PORT` (the actual port).
-//   SIGTERM / SIGINT close the server and exit 0.
+//   SIGTERM / SIGINT close the server and exit 0. A bad environment variable: a message on stderr, exit 2.
 //
 // Environment
-//   MI_EMULATOR_KEYS   extra credentials "ak:sk,ak2:sk2" (each pair split on its FIRST colon), added to
-//                      the default pair test-access-key / test-secret-key. Each access key is one account
-//                      with its own workspace namespace and quota.
-//   MI_EMULATOR_QUOTA  max workspaces per account (default 10).
+//   MI_EMULATOR_KEYS           extra credentials "ak:sk,ak2:sk2" (each pair split on its FIRST colon),
+//                              added to the default pair test-access-key / test-secret-key. Each access
+//                              key is one account with its own workspace namespace and quota.
+//   MI_EMULATOR_QUOTA          max workspaces per account (default 10).
+//   MI_EMULATOR_TICK_MS        the step of the import / analysis / summary state machines in ms (default
+//                              250; tests use 5 to 20). See "Time".
+//   MI_EMULATOR_BUCKETS        the emulated Object Storage as JSON (replaces the default set). See
+//                              "Object Storage".
+//   MI_EMULATOR_PROJECT_LIMIT  max projects per workspace, the base project included (default 1000).
 //
 // Order of checks: routing -> [fault taken] -> body size -> [before-fault answers] -> authentication ->
-// content type -> body -> service rules -> [after-fault tampers with the answer]. See "Scripted faults".
+// path parameters and workspace lookup -> content type -> body -> service rules -> [after-fault tampers
+// with the answer]. See "Scripted faults".
 //
-// Routes (everything else: 404 gateway envelope errorCode "300", details "No route for METHOD /path")
-//   POST /api/v1/workspaces          body {workspaceName, bucketName?}
-//   GET  /api/v1/workspaces/{name}   {name} percent-decoded, then checked with the name rules
-//   OPTIONS <any path>               204 CORS preflight, no authentication
+// Routes. {ws} is a workspace name, {pid} a project id, {aid} an asset id. The fault route key of each is
+// its METHOD and path with every parameter written * (GET /__emulator/routes lists them). Anything else:
+// 404 gateway envelope errorCode "300", details "No route for METHOD /path".
+//   GET    /api/v1/workspaces?pageNum=&pageSize=                        #1  list (paged)
+//   POST   /api/v1/workspaces                                           #2  create
+//   GET    /api/v1/workspaces/{ws}                                      #3  details
+//   DELETE /api/v1/workspaces/{ws}                                      #4  delete
+//   GET    /api/v1/workspaces/{ws}/projects                             #5  list (not paged)
+//   POST   /api/v1/workspaces/{ws}/projects                             #6  create
+//   GET    /api/v1/workspaces/{ws}/projects/{pid}                       #7  details
+//   PATCH  /api/v1/workspaces/{ws}/projects/{pid}                       #8  rename
+//   DELETE /api/v1/workspaces/{ws}/projects/{pid}                       #9  delete
+//   POST   .../projects/{pid}/assets/import/object-storage                #10 import an asset
+//   GET    .../projects/{pid}/assets?pageNum=&pageSize=                   #11 list (paged)
+//   GET    .../projects/{pid}/assets/{aid}                                #12 details
+//   PATCH  .../projects/{pid}/assets/{aid}?new_project_id=N               #13 move
+//   DELETE .../projects/{pid}/assets/{aid}                                #14 delete
+//   GET    .../projects/{pid}/assets/{aid}/import-status                  #15 import status
+//   POST   .../assets/{aid}/index                                         #16 request analysis
+//   POST   .../assets/{aid}/index/cancel                                  #17 cancel analysis
+//   GET    .../assets/{aid}/index/status                                  #18 analysis status
+//   GET    .../assets/{aid}/index?confidence_level=LOW|MEDIUM|HIGH        #19 the index
+//   DELETE .../assets/{aid}/index                                         #20 delete the index
+//   POST   .../assets/{aid}/scene-summary                                 #21 request a scene summary
+//   GET    .../assets/{aid}/scene-summary/status                          #22 summary status
+//   GET    .../assets/{aid}/scene-summary                                 #23 the summary
+//   POST   .../assets/{aid}/scene-summary/cancel                          #24 cancel the summary
+//   (... = /api/v1/workspaces/{ws}; ".../assets/{aid}" = .../projects/{pid}/assets/{aid})
+//   #25 to #48 (asset search, uploads, persons, person tags): in people.mjs and search.mjs when present;
+//   their header comments document them.
+//   OPTIONS <any path>   204 CORS preflight, no authentication
 //
 // Gateway envelope {"error":{"errorCode","message","details"}}
 //   401 "200" Authentication Failed     missing header, unknown access key, non-decimal timestamp,
 //                                       timestamp more than 5 min from the server clock, bad signature
+//                                       (the signed URI is the path AND query exactly as sent)
 //   404 "300" Not Found Exception       unknown route
 //   413 "430" Request Entity Too Large  body over 1 MiB
 //   500 "900" Unexpected Error          a bug in this emulator (details "The emulator failed on this request")
 //
-// Service envelope: success {"code":"0","message":"success","result":{...}} with HTTP 200,
-// failure {"code","message"}:
-//   400 "400" bad JSON, body not an object, POST without Content-Type application/json, bad field
-//             (workspaceName: string of 3 to 63 characters of a-z, 0-9 and -; bucketName: non-empty
-//             string when present, null counts as absent)
-//   409 "409" Workspace 'NAME' already exists   (checked before the quota)
-//   400 "410" Workspace limit reached (N)
-//   404 "404" Workspace 'NAME' not found
+// Service envelope: success {"code":"0","message":"success","result":{...}} with HTTP 200 (no result
+// key where the API documents none: project delete, asset delete, scene-summary cancel); failure
+// {"code","message"}. Codes:
+//   400 "400"   a bad request to a workspace route (#1-#4): bad JSON, body not an object, POST without
+//               Content-Type application/json, bad field (workspaceName: string of 3 to 63 characters of
+//               a-z, 0-9 and -; bucketName: non-empty string when present, null counts as absent), bad
+//               paging; also, on EVERY route with {ws}, a path workspace name that breaks the name rule
+//               or is not valid percent-encoding
+//   404 "404"   Workspace 'NAME' not found (any route with {ws}: answered by the router), Project N not
+//               found, Asset N not found in project P, Asset N has no index / no scene summary
+//   409 "409"   Workspace 'NAME' already exists (checked before the quota), Project 'x' already exists,
+//               and every state conflict listed below (the API documents these 409s, not their codes: GUESS)
+//   400 "410"   Workspace limit reached (N); Project limit reached (N) (GUESS: no code documented)
+//   400 "10001" Invalid Request: a bad parameter of a media route (#5-#24); the message names the field
+//               and the rule. Body rules: Content-Type application/json, valid JSON, an object; null
+//               counts as absent; unknown fields are ignored
+//   400 "10014" Select the asset you want to analyze.   (analysis requested before the import completed)
+//   400 "10016" Select the bucket to integrate (folder selection not available).   (import key ending in /)
+//   400 "10023" You can request up to 10 assets at a time.   (an 11th import while 10 of the workspace
+//               are IN_PROGRESS: GUESS, the docs do not say when)
+//   400 "10027" The base project cannot be renamed. / The base project cannot be deleted.
+//
+// Workspaces (workspaces.mjs)
+//   #1 query pageNum required (integer >= 1), pageSize 1..1000 (default 1000) -> {totalCount, totalPage,
+//      pageNo, pageSize, content: [{workspaceName, workspaceUrl, bucketName (only when linked),
+//      createdUserName, createdTime, updatedUserName, updatedTime}]} in creation order; a page past the
+//      end has an empty content. Only the caller's account.
+//   #2 body {workspaceName, bucketName?} -> {workspaceName, createdUserName, createdTime, updatedUserName,
+//      updatedTime}; a base project is created with it.
+//   #3 -> {workspaceName, workspaceUrl "https://mi.ncloud.com/workspaces/NAME", bucketName (null when
+//      none), monthlyAnalysisCount (accepted analysis requests so far: GUESS), createdUserName,
+//      createdTime, updatedUserName, updatedTime}
+//   #4 -> {workspaceName}; 409 while an analysis or a scene summary is waiting or running in it. Deleting
+//      frees the quota and the name; everything in it is gone.
+//   Times are KST (UTC+9) ISO 8601 without zone or millis, 2026-03-18T10:30:00, on the emulator clock.
+//
+// Projects (media.mjs)
+//   Project JSON {projectId, name, isBaseProject, createdUserName, createdTime, updatedUserName, updatedTime}.
+//   #5 -> {"code":"0","message":"success","result":{"projects":[...]},"totalCount":N}: totalCount at the
+//      TOP level (as the third-party spec has it), projects in creation order, the base project first.
+//   #6 body {name} -> the project. name: a string of 1 to 100 characters (code points), not blank,
+//      without ; | or ` (10001); unique in the workspace (409); at most MI_EMULATOR_PROJECT_LIMIT projects
+//      (400 "410"). The base project ("base", isBaseProject true) comes with each workspace.
+//   #7 -> the project. #8 body {name} -> the renamed project (same rules; its own name again is fine).
+//   #9 -> no result; its assets are deleted with it; 409 while one of them has an analysis or a summary
+//      waiting or running. #8/#9 on the base project -> 10027 (checked before the body).
+//   A path project id that is not a positive integer ("12", not "012") -> 10001; unknown -> 404.
+//
+// Assets (media.mjs)
+//   Asset JSON (GUESS beyond assetId, fileName, projectId, metaData, key, createUserName seen in #12):
+//     {assetId, fileName (last segment of key), projectId, type: VIDEO|IMAGE (from the extension),
+//      metaData, key, bucketName, uploadStatus, indexStatus (the analysis status), sceneSummaryStatus,
+//      createUserName (sic, as documented), createdTime, updatedUserName, updatedTime}
+//     metaData once COMPLETED: {resolution "WxH", durationMs (video only), size, format: mp4|mkv|mov|webm|
+//     jpg|png|heic}; before: {format} only ({} when the key has no extension).
+//   #10 body {key, bucketName} (both required non-empty strings: 10001; key ending in / -> 10016) -> the
+//       asset (GUESS: the details, uploadStatus IN_PROGRESS). The outcome is decided from the bucket
+//       content at the time of the request (see "Object Storage").
+//   #11 query pageNum required (>= 1), pageSize 1..1000 (default 1000), both 10001 -> {totalCount,
+//       totalPage, pageNo, pageSize, content: [asset JSON]} (GUESS: like #1) in registration order (a
+//       moved asset goes to the end of its new project).
+//   #12 -> the asset. #13 query new_project_id required positive integer (10001), an existing project
+//       (404) -> the asset (GUESS) with its new projectId; the asset is then only under the new project.
+//   #14 -> no result; 409 while its analysis or summary is waiting or running.
+//   #15 -> {assetId, uploadStatus: IN_PROGRESS|COMPLETED|FAILED|FILE_NOT_EXIST|INVALID_METADATA,
+//       uploadResult (the reason; only for FAILED, FILE_NOT_EXIST, INVALID_METADATA)}
+//   A path asset id that is not a positive integer -> 10001; not in that project -> 404.
+//
+// Analysis and the index (media.mjs). An asset keeps one index, the latest; a running or failed
+// re-analysis leaves the previous index readable; a completed one replaces it (and drops its summary).
+//   #16 body (may be empty) {sceneRange?, minSceneDurationSec?, maxSceneDurationSec?, analysisPersonCount?,
+//       tagIdList?, sourceLanguage?, detectAudioEffects?}; each rule broken -> 10001:
+//         sceneRange EXTRA_SHORT (10-20 s) | SHORT (20-45 s) | MEDIUM (45-120 s, default) | LONG
+//         (120-300 s) (lengths other than EXTRA_SHORT's: GUESS); exclusive with min/maxSceneDurationSec,
+//         which come together, integers 1..3600, min <= max (range GUESS); analysisPersonCount integer
+//         0..10 (default 10; 0 = no persons); tagIdList 1..30 positive integers or their decimal text
+//         (accepted, not checked against the person tags); sourceLanguage ENKO (default) | EN | KO | JA |
+//         ZH-CN | ZH-TW (the language of the script lines); detectAudioEffects boolean (adds audioEffects
+//         and "[applause]"-like captions); sceneRange, min/max and detectAudioEffects on an IMAGE -> 10001.
+//       Then: not imported (uploadStatus not COMPLETED) -> 10014; an analysis or a scene summary waiting
+//       or running -> 409. -> {assetId, status: "WAIT_ANALYZE"} (GUESS).
+//   #17 only in WAIT_ANALYZE or ANALYZING, else 409 -> {assetId, status: "ANALYZE_CANCEL"} (GUESS).
+//   #18 -> {assetId, status: BEFORE_ANALYZE|WAIT_ANALYZE|ANALYZING|ANALYZE_COMPLETED|ANALYZE_FAIL|
+//       ANALYZE_CANCEL, analyzeStatusMessage (ANALYZE_FAIL: the reason; ANALYZE_CANCEL: "Canceled by
+//       request"), progress (0..100: emulator extra, GUESS)}
+//   #19 confidence_level LOW | MEDIUM (default) | HIGH exactly, else 10001; no index yet -> 409 "The index
+//       of asset N is not ready (analysis status S)". -> the index (see "The index").
+//   #20 409 while an analysis or summary is waiting or running; no index -> 404; -> {assetId} (GUESS).
+//       The status goes back to BEFORE_ANALYZE and the scene summary is cleared.
+//
+// Scene summaries (media.mjs)
+//   #21 body (may be empty) {locale?, sceneNumbers?}: locale ko (default) | en | ja | zh-CN | zh-TW;
+//       sceneNumbers a non-empty array of distinct integers >= 1 (10001). A VIDEO only (10001). 409 when
+//       an analysis is waiting or running, when the asset has no index, when a summary is waiting or
+//       running. A partial run (sceneNumbers): every number a scene of the index (10001), only after a
+//       completed full run (10001 "The first scene summary must cover all scenes"), inherits the locale (a
+//       different locale -> 10001). -> {assetId, status: "WAIT_SUMMARIZE", locale, sceneNumbers (sorted;
+//       all scenes for a full run)} (GUESS).
+//   #22 -> {assetId, status: BEFORE_SUMMARIZE|WAIT_SUMMARIZE|SUMMARIZING|SUMMARIZE_COMPLETED|
+//       SUMMARIZE_FAIL|SUMMARIZE_CANCELED, locale (once one was requested), summarizeStatusMessage (FAIL:
+//       the reason; CANCELED: "Canceled by request"), progress (0..100)} (GUESS beyond status)
+//   #23 BEFORE_SUMMARIZE -> 404; any status but SUMMARIZE_COMPLETED -> 409 (so a failed or canceled
+//       partial run hides the older summary, as the docs say). -> {assetId, locale, summary (the whole
+//       asset), createdTime (of the last full run), updatedTime, scenes: [{sceneNo, startMs, endMs,
+//       summary, updatedTime}]} (GUESS), written in the locale; a re-run rewrites its scenes' text.
+//   #24 only in WAIT_SUMMARIZE or SUMMARIZING, else 409 -> no result.
+//
+// The index (GET .../index; generated by indexgen.mjs, GUESS: the docs do not show it). Reproducible: the
+// same object key, duration and resolution with the same options give the same index (only assetId,
+// createdTime and, across workspaces, person ids differ). A VIDEO:
+//   {assetId, type: "VIDEO", createdTime, createdUserName, durationMs,
+//    scenes:   [{sceneNo, startMs, endMs, shots: [{shotNo, startMs, endMs}], personIds: [...], keywords: [..]}]
+//              (scenes and shots tile [0, durationMs] without gaps; shotNo runs over the whole video)
+//    persons:  [{personId, name (from the workspace's person DB; null = anonymous),
+//                appearances: [{startMs, endMs}]}]
+//    keywords: [{keyword, confidence, appearances: [{startMs, endMs}]}]
+//    objects:  [{object, confidence, appearances}], actions: [{action, confidence, appearances}]
+//    scripts:  [{speaker "SPEAKER_01" .. ("SPEAKER_00": nobody on screen), personId?, startMs, endMs, text}]
+//    captions: [{startMs, endMs, text}],
+//    audioEffects?: [{effect: APPLAUSE|LAUGHTER|BACKGROUND_MUSIC, startMs, endMs}]}
+//   A 2-hour video has about 2,200 shots, 90 scenes (MEDIUM), 1,200 script lines: about 0.4 MB of JSON.
+//   confidence_level: keywords (and scene keywords) keep the appearances of confidence >= 0.3 (LOW), 0.5
+//   (MEDIUM), 0.75 (HIGH); the rest of the index does not change. An IMAGE: {assetId, type: "IMAGE",
+//   createdTime, createdUserName, keywords: [{keyword, confidence, appearances: []}]}.
+//   Persons: each completed analysis registers the persons it found in the workspace's person DB
+//   (ws.persons) as anonymous persons with ids from state.nextId(); a face seen again in the same
+//   workspace (the casts are drawn from one pool of faces) is the same person. Deleting an index or an
+//   asset takes its scenes and asset id off those persons; the persons stay.
+//
+// Object Storage (storage.mjs). JSON {bucket: {key: entry}}; entry fields, all optional: durationMs
+// (integer, default 60000 for a video), resolution ("WxH", default "1280x720"), size (bytes; default
+// from the duration, 512 KiB for an image), invalid (the import ends INVALID_METADATA with this reason),
+// failImport (ends FAILED with this reason), failAnalysis (every analysis of the asset ends ANALYZE_FAIL
+// with this analyzeStatusMessage), failSummary (every summary ends SUMMARIZE_FAIL). An import of:
+//   an unknown bucket or key        -> FILE_NOT_EXIST, uploadResult "Bucket 'b' does not exist" /
+//                                      "Object 'k' does not exist in bucket 'b'"
+//   an extension not mp4 mkv mov webm jpg jpeg png heic (any case), a short side outside 360..1080, a
+//   video over 6 h or 10 GB, an image over 10 MB, or an `invalid` entry -> INVALID_METADATA with the reason
+//   anything else                   -> COMPLETED
+// Default set (MI_EMULATOR_BUCKETS unset): bucket "mi-demo" with sample-video.mp4 (2 h, 1280x720),
+// trailer.mov (150 s, 1920x1080), clips/interview.webm (10 min, 854x480), photo.jpg (1080x720),
+// broken.mp4 (invalid "unsupported resolution (240p; 360p to 1080p are supported)"), fail-analysis.mp4
+// (failAnalysis "Media parsing failed"), fail-summary.mp4 (failSummary "Scene summarization failed").
+//
+// Time. Import, analysis and summary advance in ticks of tickMs (MI_EMULATOR_TICK_MS, or POST
+// /__emulator/tick; a job keeps the tick it started with): import IN_PROGRESS 2 ticks; analysis
+// WAIT_ANALYZE 2 ticks, ANALYZING 8 ticks, then ANALYZE_COMPLETED (a failing analysis ends ANALYZE_FAIL
+// after 2 ticks of ANALYZING); summary WAIT_SUMMARIZE 1 tick, SUMMARIZING 4 ticks, then COMPLETED or FAIL.
+// States are computed from timestamps on the emulator clock when read (no timer keeps the process
+// alive), so POST /__emulator/clock also moves them on. Created times of an index or summary are those of
+// its completion.
+//
+// Making things fail on purpose: an object entry with failImport / invalid / failAnalysis / failSummary
+// (MI_EMULATOR_BUCKETS or POST /__emulator/buckets), or a queued failure (POST /__emulator/failures): the
+// next `times` imports (that would complete), analyses or summaries requested fail with `reason`.
 //
 // Headers: every answer (API, admin, errors, faults; not a destroyed or hung connection) carries the CORS
-// headers (Access-Control-Allow-Origin = the request's Origin or *, Vary: Origin, Access-Control-Expose-
-// Headers: Date, Retry-After, ...) and a Date header (IMF-fixdate) from the emulator clock, which may be
-// skewed (POST /__emulator/clock).
+// headers (Access-Control-Allow-Origin = the request's Origin or *, Vary: Origin, Access-Control-Allow-
+// Methods: GET, POST, PATCH, DELETE, OPTIONS, Access-Control-Expose-Headers: Date, Retry-After, ...) and a
+// Date header (IMF-fixdate) from the emulator clock, which may be skewed (POST /__emulator/clock).
 //
 // Admin endpoints (no authentication, never in the request log, never take a fault). Bodies are JSON
 // (Content-Type not checked); a bad body -> 400 {"code":"400","message":...}.
@@ -54,9 +239,12 @@
 //                                  far; headers lower-case, x-ncp-apigw-signature-v2 replaced by
 //                                  "<redacted>". A faulted request also has {fault: NAME} and its status
 //                                  is the HTTP status sent or "reset" / "hang" / "lost" / "truncated".
-//   POST   /__emulator/reset       forget all workspaces, the request log and the fault queue, and set
-//                                  the clock offset back to 0 (204)
+//   POST   /__emulator/reset       forget all workspaces (and everything in them), the request log, the
+//                                  fault queue and the queued failures; the clock offset back to 0, the id
+//                                  counter back to 1001 first, buckets and tick back to how the server
+//                                  started; then each module's reset(state) (204)
 //   GET    /__emulator/health      200 {"ok":true}
+//   GET    /__emulator/routes      200 [{method, key, pattern}] of every API route, in routing order
 //   GET    /__emulator/workspaces  200 [{accessKey, workspaceName, bucketName, createdTime}] of every
 //                                  stored workspace of every account, in creation order
 //   POST   /__emulator/faults      body {"faults":[{route?, fault, times?, retryAfter?}, ...]}: appends
@@ -67,12 +255,27 @@
 //   POST   /__emulator/clock       body {"offsetMs":N}, N a (possibly negative) integer: the emulator
 //                                  clock is real time + N ms from now on (0 restores) -> 200 as GET
 //   GET    /__emulator/clock       200 {"offsetMs":N,"now":ms since the epoch on the emulator clock}
+//   GET    /__emulator/buckets     200 the Object Storage JSON {bucket: {key: entry}}
+//   POST   /__emulator/buckets     body: the same JSON, merged (a bucket's keys are added or replaced; a
+//                                  null bucket or null entry deletes it; all or none) -> 200 as GET
+//   GET    /__emulator/tick        200 {"tickMs":N,"ticks":{IN_PROGRESS, WAIT_ANALYZE, ANALYZING,
+//                                  ANALYZE_FAIL_AFTER, WAIT_SUMMARIZE, SUMMARIZING}} (ticks per state)
+//   POST   /__emulator/tick        body {"tickMs":N}, N an integer >= 1, for jobs started from now on
+//                                  -> 200 as GET
+//   POST   /__emulator/failures    body {"failures":[{stage: "import"|"analysis"|"summary", reason?
+//                                  (default "Emulated STAGE failure"), times? (default 1)}]}: appended
+//                                  (all or none) -> 200 {"failures":[queue]}
+//   GET    /__emulator/failures    200 {"failures":[{stage, reason, times}]}, the counts left
+//   DELETE /__emulator/failures    empty the queue (204)
+//   people.mjs and search.mjs add their own (see their header comments).
 //
-// Emulator clock (real time + offsetMs): used for the 5 minute timestamp window, the Date header and
-// createdTime / updatedTime.
+// Emulator clock (real time + offsetMs): used for the 5 minute timestamp window, the Date header, every
+// createdTime / updatedTime and the state machines.
 //
 // Scripted faults. Fault entry fields (null counts as absent; any other field -> 400):
-//   route       "POST /api/v1/workspaces", "GET /api/v1/workspaces/*" (any single name) or "*" (default)
+//   route       a route key (see "Routes": "POST /api/v1/workspaces", "GET /api/v1/workspaces/*" (any
+//               single name), "GET /api/v1/workspaces/*/projects/*/assets/*/index/status", ...; GET
+//               /__emulator/routes lists them) or "*" (default, any route)
 //   fault       required, one of the names below; an unknown name -> 400 with a message listing them
 //   times       how many matching requests it applies to, integer >= 1 (default 1)
 //   retryAfter  string of printable ASCII sent verbatim as Retry-After (e.g. "1" or an HTTP-date) with
@@ -103,9 +306,9 @@
 //
 // Modules and their route tables
 //   server.mjs routes, authenticates, injects faults, logs and answers; the API itself lives in modules:
-//   ./workspaces.mjs, ./media.mjs, ./storage.mjs (imported statically) and, only when the file exists,
-//   ./people.mjs and ./search.mjs (`await import()` guarded by fs.existsSync), in that order. A module may
-//   export:
+//   ./workspaces.mjs, ./media.mjs (with ./indexgen.mjs), ./storage.mjs (imported statically) and, only
+//   when the file exists, ./people.mjs and ./search.mjs (`await import()` guarded by fs.existsSync), in
+//   that order. A module may export:
 //     routes        [{ method, pattern, key, handler }]
 //                     method   "GET" | "POST" | "PATCH" | "DELETE"
 //                     pattern  RegExp over the path (no query string), anchored ^...$, with named groups for
@@ -115,8 +318,9 @@
 //                     handler  (ctx) => Reply, or a Promise of one
 //                   The first route (modules in the order above, routes in array order) whose method and
 //                   pattern both match is taken; none -> the loud 404.
-//     adminRoutes   [{ method, path, handler }] for exact paths under /__emulator/; handler({ state, req, query,
-//                   json }) => Reply or Promise; `await json()` reads the body as JSON -> {value} or {error}
+//     adminRoutes   [{ method, path, handler }] for exact paths under /__emulator/; handler({ state, req,
+//                   query, json }) => Reply or Promise; `await json()` reads the body as JSON -> {value} or
+//                   {error}
 //     reset(state)  called once when the server starts and again on POST /__emulator/reset, after the core
 //                   state (accounts, log, faults, clock, id counter) is cleared: (re)initialise the module's
 //                   fields of `state` here (state.options holds the startServer options)
@@ -145,11 +349,22 @@
 //   parsePaging(query, {maxSize, defaultSize, invalid}), page(items, pageNum, pageSize).
 //   The workspace record (workspaces.mjs) is { workspaceName, bucketName, accessKey, createdUserName,
 //   createdTime, updatedUserName, updatedTime, monthlyAnalysisCount, projects: Map projectId -> project,
-//   persons: Map personId -> person, personTags: Map tagId -> tag, faces: Map }. media.mjs exports
-//   analysedAssets(ws) -> [{ project, asset, index }] (see "Media pipeline").
+//   persons: Map personId -> person, personTags: Map tagId -> tag, faces: Map face key -> personId }.
+//   A person registered by an analysis is { personId, name: null, description: null, tagIds: [],
+//   thumbnails: [], createdTime, assetIds: Set, sceneCount }.
+//   media.mjs also exports, for the other modules:
+//     analysedAssets(ws) -> [{ project, asset, index }] for every asset of ws with a completed index, in
+//                 project then asset order: project and asset as GET .../projects/{pid} and
+//                 .../assets/{aid} answer them, index as GET .../index answers it at MEDIUM (settles ws
+//                 first, so it is current even without a request)
+//     indexView(ws, asset, level)  the index JSON of an asset record at LOW | MEDIUM | HIGH
+//     remapPerson(ws, fromId, toId)  rewrites person fromId to toId in every index of ws and in ws.faces
+//                 (for a merge); the person records themselves are the caller's business
+//     initWorkspace(state, ws), workspaceBusy(state, ws) -> reason | null (used by workspaces.mjs)
 //
 // As a module: `import { signV2, startServer } from "./server.mjs"` (importing does not start a server).
-// startServer resolves {server, state}; its server.close() also destroys connections held by "hang".
+// startServer({port, host, quiet, keys: [[ak, sk]], quota, tickMs, buckets (the Object Storage JSON),
+// projectLimit}) resolves {server, state}; its server.close() also destroys connections held by "hang".
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
