@@ -15,7 +15,7 @@ import { AK, KST_TIME, admin, assertGatewayError, assertServiceError, call, ok, 
 after(stopAll);
 
 const TICK = 5;
-const SLOW = 400; // a tick long enough to see a waiting or running state
+const SLOW = 5000; // a tick long enough to see a waiting or running state (moved on with advance())
 const WS = "media-ws";
 const root = `/api/v1/workspaces/${WS}`;
 const setTick = async (s, tickMs) => assert.equal((await admin(s, "POST", "/__emulator/tick", { tickMs })).status, 200);
