@@ -684,11 +684,11 @@ const lower = (s) => s.toLowerCase();
 function scenesOf(ws, asset, index) {
   const scripts = (index.scripts ?? index.script ?? []).filter((l) => l && typeof l === "object");
   const linesIn = (start, end) =>
-    scripts.filter((l) => (l.startMs ?? 0) < end && (l.endMs ?? l.startMs ?? 0) >= start).map((l) => lower(textOf(l)));
+    scripts.filter((l) => (l.startMs ?? 0) < end && (l.endMs ?? 0) > start).map((l) => lower(textOf(l)));
   const isImage = assetTypeOf(asset, index) === "IMAGE";
   if (isImage || !Array.isArray(index.scenes) || index.scenes.length === 0) {
     const keywords = (index.keywords ?? []).map((k) => lower(textOf(k)));
-    return [{ sceneNo: null, startMs: 0, endMs: 0, personIds: isImage ? [] : personIdsOf(ws, index.persons), texts: keywords, lines: isImage ? [] : scripts.map((l) => lower(textOf(l))) }];
+    return [{ sceneNo: null, startMs: 0, endMs: 0, personIds: isImage ? new Set() : personIdsOf(ws, index.persons), texts: keywords, lines: isImage ? [] : scripts.map((l) => lower(textOf(l))) }];
   }
   return index.scenes.map((s) => {
     const lines = linesIn(s.startMs ?? 0, s.endMs ?? 0);
