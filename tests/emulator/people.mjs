@@ -13,8 +13,8 @@
 //   {id, personId, name: string|null (null: anonymous), description: string|null, tags: [{id, name}],
 //    thumbnails: [{id, url, isPrimaryThumbnail}], assetCount, sceneCount, createdTime}
 //   thumbnails[].url: http://HOST/__emulator/thumbnails?key=<thumbnailKey> (GUESS: a presigned URL in the
-//   real service). It answers JSON {thumbnailKey, format, width, height, size} (the router sends only JSON,
-//   so the image itself is not served); 404 for a key no upload has.
+//   real service). It answers 200 {thumbnailKey, format, width, height, size} without authentication (the
+//   router sends only JSON, so the image itself is not served); 404 {code, message} for a key no upload has.
 // Paged result (as #29 and #44 document): {content, totalCount, totalPage, pageNo, pageSize}.
 //
 // Routes ({ws} = /api/v1/workspaces/{ws}; {person} and {tag} positive integers)
@@ -32,7 +32,8 @@
 //          same name/description rules (a name may be given to an anonymous person); primaryThumbnailId
 //          must be one of the person's thumbnails (404).
 //   DELETE {ws}/persons/{person}                                    #33 -> the person as it was
-//          its faces are forgotten (a later analysis detects them as a new anonymous person).
+//          its detected faces are forgotten (a later analysis finds them as a new anonymous person); the
+//          indexes keep its id, now without a name (the docs: labels revert to anonymous).
 //   POST   {ws}/persons/search  {pageNum, pageSize?, name?, personIds?, tagIds?, nameType?, sortColumn?,
 //          sortType?}                                               #34 -> paged persons (GUESS shape)
 //          pageNum required >= 1; pageSize 1..50 (default 10); name as in #29; personIds, tagIds arrays of
@@ -42,14 +43,17 @@
 //   POST   {ws}/persons/{person}/merge  {personIds}                 #35
 //          -> {personId, transferredAssetCount, transferredThumbnailCount, mergedTime}
 //          personIds 1..10 positive integers (duplicates count once), not {person} itself (400); an id
-//          merged before: 409; unknown: 404. The merged persons disappear (their ids answer 404 and count as
-//          {person} in search person queries); their thumbnails move (not primary), their assets and scenes
-//          move: every analysed index's scene personIds are rewritten and the faces that pointed at them
-//          point at {person}. Tags of merged persons are dropped (GUESS). transferredAssetCount: distinct
-//          assets of the merged persons (GUESS); mergedTime: KST ISO 8601 like every time here.
+//          merged before: 409; unknown: 404. The merged persons disappear (their ids answer 404, and count as
+//          {person} in the person queries of asset searches); their thumbnails move (not primary; the first
+//          one becomes primary when {person} had none), their assets and scenes move: media.remapPerson
+//          rewrites every index and the face table, so GET .../index names {person}, and {person}'s
+//          sceneCount is recounted from the indexes (a scene with both counts once). Tags of merged persons
+//          are dropped (GUESS). transferredAssetCount: the distinct assets of the merged persons (GUESS);
+//          transferredThumbnailCount: the thumbnails moved; mergedTime: KST ISO 8601 like every time here.
 //   GET    {ws}/persons/{person}/similar?personCount=1..10&scoreThreshold=80..100   #36
 //          -> {personId, similarPersons: [{personId, name, score}]} (GUESS for name and score), defaults 3 and
-//          80. A person without thumbnails cannot be the base: 409.
+//          80. A person with no face (no thumbnail and no face detected by an analysis) cannot be the base:
+//          409 (no such person exists today: creating needs a thumbnail, analyses detect faces).
 //   POST   {ws}/persons/recommend-by-thumbnail  {thumbnailKey, personCount?, scoreThreshold?}   #37
 //          -> {thumbnailKey, similarPersons: [{personId, name, score}]} (GUESS: the response was not seen)
 //   POST   {ws}/persons/{person}/person-tags  {tagIds}              #38 -> {personId, tagList: [{id, name}]}
@@ -77,13 +81,13 @@
 //          key echo, as the docs show); like #28 but jpg/png/webp only and at least 256 px.
 //   The upload URL, its single use and expiry, and the control routes are described in search.mjs.
 //
-// Face similarity (deterministic): a thumbnail's face is the SHA-256 of its uploaded bytes (or of its key
-// when it was not uploaded here, e.g. a thumbnail made by an analysis). Two equal faces score 100, two
-// different ones 50 + hash(both) mod 50 (50..99). A person's score against another is the best over their
-// thumbnail pairs. similarPersons: the persons other than the base with a score >= scoreThreshold, highest
+// Face similarity (deterministic): a person's faces are its thumbnails' (the SHA-256 of the uploaded
+// bytes) and the cast faces analyses detected as it (ws.faces, media.mjs). Two equal faces score 100, two
+// different ones 50 + hash(both) mod 50 (50..99); so a thumbnail uploaded twice finds its person at 100.
+// A person's score against another is the best over their pairs of faces. similarPersons: the persons other than the base with a score >= scoreThreshold, highest
 // first (ties: personId ascending), at most personCount.
 
-import { conflict, invalidRequest, kstNow, notFound, page, parseId, success } from "./common.mjs";
+import { Reply, conflict, invalidRequest, kstNow, notFound, page, parseId, success } from "./common.mjs";
 import { analysedAssets, remapPerson } from "./media.mjs";
 import {
   checkFileName, checkIdList, checkText, completeUpload, hash32, isId, issueUpload, randomText, sniffImage, uploadBase, usableUpload,
@@ -639,9 +643,9 @@ function thumbnailUploadComplete(ctx) {
 function thumbnailInfo({ state, query }) {
   const key = query.get("key") ?? "";
   const record = state.uploads.byKey.get(key);
-  if (!record || record.kind !== "thumbnail" || !record.bytes) return notFound(`No thumbnail '${key}'`);
+  if (!record || record.kind !== "thumbnail" || !record.bytes) return new Reply(404, { code: "404", message: `No thumbnail '${key}'` });
   const image = sniffImage(record.bytes);
-  return success({ thumbnailKey: key, format: image?.format ?? null, width: image?.width ?? null, height: image?.height ?? null, size: record.size });
+  return new Reply(200, { thumbnailKey: key, format: image?.format ?? null, width: image?.width ?? null, height: image?.height ?? null, size: record.size });
 }
 
 // --------------------------------------------------------------------------------------------- tables

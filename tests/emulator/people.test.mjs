@@ -213,8 +213,8 @@ describe("person DB", () => {
       const url = new URL(p.thumbnails[0].url);
       const info = await request(s, { path: url.pathname + url.search });
       assert.equal(info.status, 200);
-      assert.deepEqual(info.json.result.format, "jpg");
-      assert.deepEqual([info.json.result.width, info.json.result.height], [640, 480]);
+      assert.deepEqual(info.json, { thumbnailKey: url.searchParams.get("key"), format: "jpg", width: 640, height: 480, size: sampleImage("jpg", 640, 480).length });
+      assert.equal((await request(s, { path: "/__emulator/thumbnails?key=nope" })).status, 404);
     });
   });
 

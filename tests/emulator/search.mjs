@@ -44,8 +44,10 @@
 //            read to its end uses it; a refused or aborted PUT does not)
 //        409 {"code":"OperationAborted"} another PUT to the same URL is still sending its body
 //        The body has no size limit here (over 5 MiB is counted, not kept, and fails at complete).
-//   Every answer, and the OPTIONS preflight (answered by server.mjs for any path), carries the CORS
-//   headers with Access-Control-Allow-Origin = the request's Origin or *.
+//   Every answer carries the CORS headers with Access-Control-Allow-Origin = the request's Origin or *, so a
+//   page on another origin can upload and read the answer. The OPTIONS preflight is answered by server.mjs
+//   for any path; a browser's PUT needs PUT in its Access-Control-Allow-Methods (search.test.mjs checks it,
+//   marked todo while server.mjs does not list PUT).
 //
 // Control (admin, no authentication):
 //   GET  /__emulator/uploads            200 [{kind, key, fileName, workspaceName, accessKey, issuedTime,
