@@ -8,7 +8,7 @@ import { after, before, beforeEach, describe, test } from "node:test";
 
 import { sampleImage } from "./search.mjs";
 import { startEmulator, stopAll } from "./spawn.mjs";
-import { AK, admin, assertServiceError, call, ok, request, sleep, until } from "./testkit.mjs";
+import { AK, admin, assertServiceError, call, ok, request, until } from "./testkit.mjs";
 
 after(stopAll);
 
@@ -191,7 +191,7 @@ describe("upload settings from the environment", () => {
       assert.equal(r.expirationSeconds, 2);
       assert.match(r.presignedUploadUrl, /^http:\/\/uploads\.test:9000\/__emulator\/uploads\?token=[0-9a-f]{32}$/);
       assert.deepEqual((await admin(s, "GET", "/__emulator/uploads/settings")).json, { expirationSeconds: 2, thumbnailKeyTtlSeconds: 86400 });
-      await sleep(2100);
+      await admin(s, "POST", "/__emulator/clock", { offsetMs: 2100 });
       assert.equal((await put(s, r.presignedUploadUrl, sampleImage("png", 300, 300))).status, 403);
     } finally {
       s.stop();
@@ -216,6 +216,21 @@ async function analyse(s, pid, key) {
 const start = (s, body, opts = {}) => call(s, "POST", `${W}/assets/search`, { ...opts, body });
 const result = (s, id, q = "") => call(s, "GET", `${W}/assets/search/${id}${q}`);
 const finished = (s, id, q = "") => until(() => result(s, id, q), (r) => r.json?.result?.status !== "RUNNING");
+
+/**
+ * Runs `fn` with ticks of 1 s, so that a search just started is surely still RUNNING however slow the
+ * machine; `fn` gets `finish()`, which moves the emulator clock 3 ticks on. Restores the 10 ms tick and
+ * the clock afterwards.
+ */
+async function withSlowTicks(s, fn) {
+  assert.equal((await admin(s, "POST", "/__emulator/tick", { tickMs: 1000 })).status, 200);
+  try {
+    return await fn(() => admin(s, "POST", "/__emulator/clock", { offsetMs: 3000 }));
+  } finally {
+    await admin(s, "POST", "/__emulator/tick", { tickMs: 10 });
+    await admin(s, "POST", "/__emulator/clock", { offsetMs: 0 });
+  }
+}
 
 /** Runs a search to its end and answers its first page (pageSize 100). */
 async function search(s, body) {
@@ -273,11 +288,14 @@ describe("asset search (#25, #26)", () => {
 
   test("a search RUNS for a few ticks, then COMPLETES; counts and results only when COMPLETED", async () => {
     const keyword = trailer.index.scenes[0].keywords[0];
-    const started = ok(await start(s, { query: { textQuery: keyword } }));
-    assert.deepEqual(Object.keys(started), ["searchId"]);
-    assert.match(started.searchId, /^[A-Za-z0-9]{20}$/);
-    assert.deepEqual(ok(await result(s, started.searchId)), { searchId: started.searchId, status: "RUNNING" });
-    const done = ok(await finished(s, started.searchId));
+    const [started, done] = await withSlowTicks(s, async (finish) => {
+      const started = ok(await start(s, { query: { textQuery: keyword } }));
+      assert.deepEqual(Object.keys(started), ["searchId"]);
+      assert.match(started.searchId, /^[A-Za-z0-9]{20}$/);
+      assert.deepEqual(ok(await result(s, started.searchId)), { searchId: started.searchId, status: "RUNNING" });
+      await finish();
+      return [started, ok(await result(s, started.searchId))];
+    });
     assert.deepEqual(Object.keys(done), ["searchId", "status", "totalCount", "totalPage", "pageNo", "pageSize", "results"]);
     assert.equal(done.status, "COMPLETED");
     assert.deepEqual([done.pageNo, done.pageSize], [1, 50], "defaults");
@@ -439,9 +457,12 @@ describe("asset search (#25, #26)", () => {
   });
 
   test('textQuery "__fail__" makes the search FAIL after its ticks', async () => {
-    const { searchId } = ok(await start(s, { query: { textQuery: "__fail__" } }));
-    assert.equal(ok(await result(s, searchId)).status, "RUNNING");
-    assert.deepEqual(ok(await finished(s, searchId)), { searchId, status: "FAILED" });
+    await withSlowTicks(s, async (finish) => {
+      const { searchId } = ok(await start(s, { query: { textQuery: "__fail__" } }));
+      assert.deepEqual(ok(await result(s, searchId)), { searchId, status: "RUNNING" });
+      await finish();
+      assert.deepEqual(ok(await result(s, searchId)), { searchId, status: "FAILED" });
+    });
   });
 
   test("result paging: pageNum 1.., pageSize 1..100 (default 50); unknown ids 404", async () => {
