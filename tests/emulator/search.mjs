@@ -98,6 +98,10 @@
 //                  string in some line, any = at least one, not = none; an image asset has no dialog
 //   an asset is a result when one of its scenes passes every condition; its score is its best scene's;
 //   results are sorted by score (highest first), then by index creation (oldest first), then asset id.
+//
+// Exports for people.mjs and for tests: sampleImage(format, width, height, {size, variant}) (a PNG, JPEG,
+// WebP or HEIC whose header says that size, padded to `size` bytes: fixtures for upload tests in any
+// layer), sniffImage(bytes), and the upload helpers issueUpload / completeUpload / usableUpload.
 
 import { createHash, randomBytes } from "node:crypto";
 import { deflateSync } from "node:zlib";
