@@ -19,11 +19,6 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocatio
   wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack . \
   -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >&2
 rm -f pkg/.gitignore pkg/package.json
-# The JS halves of the transport, the proxy and the signer (src/fetch.js, src/js_proxy.js, src/js_sign.js)
-# arrive as snippet files (snippets/<crate>-<hash>/src/<name>.js); they are inlined into the glue, so a
-# runtime loads one JS file.
-node scripts/inline-halves.mjs pkg pkg/ncloud_media_intelligence.js
-rm -rf pkg/snippets
 # The generated class declares `[Symbol.dispose]`, which only type-checks with lib "esnext.disposable";
 # drop that one declaration so strict consumers on ES2022 libs compile (the method itself stays).
 sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.ts
@@ -34,8 +29,7 @@ say "wasm-bindgen --target nodejs (CommonJS glue)"
 cjs="$(mktemp -d)"
 wasm-bindgen --target nodejs --out-dir "$cjs" --out-name ncloud_media_intelligence \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/ncloud_media_intelligence.wasm"
-# `require` reads one file: pkg/index.cjs is this glue with the JS halves inlined, then js/index.cjs.
-node scripts/inline-halves.mjs "$cjs" "$cjs/ncloud_media_intelligence.js"
+# `require` reads one file: pkg/index.cjs is this glue, then js/index.cjs.
 sed -i '1s#^/\* @ts-self-types="\./ncloud_media_intelligence\.d\.ts" \*/$#/* @ts-self-types="./index.d.cts" */#' "$cjs/ncloud_media_intelligence.js"
 cat "$cjs/ncloud_media_intelligence.js" js/index.cjs > pkg/index.cjs
 mv "$cjs/ncloud_media_intelligence.d.ts" pkg/ncloud_media_intelligence.d.cts
@@ -59,7 +53,7 @@ node -e '
   pkg.version = /^version = "([^"]+)"/m.exec(cargo)[1];
   fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
 '
-# Shipped without whole-line comments: the docs are in the .d.ts files (and the JS halves' in src/), and
+# Shipped without whole-line comments: the docs are in the .d.ts files, and
 # the glue's JSDoc alone is a quarter of its gzip size.
 node scripts/strip-comments.mjs pkg/ncloud_media_intelligence.js pkg/index.cjs
 # Every file the package.json lists exists, and every JS file built is listed.

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::core::error::Error;
 use crate::core::format::{FieldError, Format};
 use crate::core::operation::Operation;
+use crate::core::shape;
 
 /// Every operation, in the order of the API reference.
 pub static OPERATIONS: &[&Operation] = &[
@@ -39,10 +40,12 @@ pub struct Body {
     pub read_back: Option<workspaces::CreateWorkspace>,
 }
 
-/// The JSON body of `op` from the caller's options (none for operations without one), checked.
+/// The JSON body of `op` from the caller's options (none for operations without one): its documented
+/// shape checked first (the error names the field), then read with serde and checked by its rules.
 pub fn body<F: Format>(op: &Operation, options: &F::Value) -> Result<Body, Error> {
-    let Some((name, _)) = op.body else { return Ok(Body::default()) };
-    match name {
+    let Some(shape) = op.body else { return Ok(Body::default()) };
+    shape::check::<F>(options, &shape.ty, "").map_err(input_error)?;
+    match shape.name {
         "CreateWorkspaceOptions" => {
             let input: workspaces::CreateWorkspace = typed::<F, _>(options)?;
             Ok(Body { json: Some(write::<F, _>(&input)?), read_back: Some(input) })
@@ -51,31 +54,21 @@ pub fn body<F: Format>(op: &Operation, options: &F::Value) -> Result<Body, Error
     }
 }
 
-/// Checks a result document against the documented type named by `op.result`.
+/// Checks a result document against `op`'s documented result shape.
 pub fn check<F: Format>(op: &Operation, result: Option<&F::Value>) -> Result<(), FieldError> {
-    match op.result {
-        "void" => Ok(()),
-        "Workspace" => read::<F, workspaces::Workspace>(result),
-        "WorkspaceDetails" => read::<F, workspaces::WorkspaceDetails>(result),
-        "WorkspacePage" => read::<F, workspaces::WorkspacePage>(result),
-        "DeletedWorkspace" => read::<F, workspaces::DeletedWorkspace>(result),
-        _ => Ok(()), // not reached: every name is tested to be known
+    match result {
+        Some(result) => shape::check::<F>(result, &op.result.ty, ""),
+        None if core::ptr::eq(op.result, &shape::VOID) => Ok(()),
+        None => Err(FieldError { path: String::new(), problem: "is missing".to_owned() }),
     }
 }
 
-/// The result type names `check` knows.
-pub const RESULT_TYPES: &[&str] = &["void", "Workspace", "WorkspaceDetails", "WorkspacePage", "DeletedWorkspace"];
 /// The body type names `body` knows.
 pub const BODY_TYPES: &[&str] = &["CreateWorkspaceOptions"];
 
-fn read<F: Format, T: DeserializeOwned>(result: Option<&F::Value>) -> Result<(), FieldError> {
-    let Some(result) = result else { return Err(FieldError { path: String::new(), problem: "missing".to_owned() }) };
-    F::read::<T>(result).map(drop)
-}
-
-/// Reads a body type from the options and checks its rules.
+/// Reads a body type from the options (whose shape was checked) and checks its rules.
 fn typed<F: Format, B: DeserializeOwned + Checked>(options: &F::Value) -> Result<B, Error> {
-    let body: B = F::read(options).map_err(input_error)?;
+    let body: B = F::read(options).map_err(|problem| input_error(FieldError { path: String::new(), problem }))?;
     body.check()?;
     Ok(body)
 }
@@ -84,20 +77,28 @@ fn write<F: Format, B: Serialize>(body: &B) -> Result<String, Error> {
     F::write(body).map_err(|e| Error::validation("options", &e))
 }
 
-#[allow(dead_code)]
-fn encode<F: Format, B: DeserializeOwned + Serialize + Checked>(options: &F::Value) -> Result<Body, Error> {
-    let body: B = typed::<F, B>(options)?;
-    Ok(Body { json: Some(write::<F, B>(&body)?), read_back: None })
-}
-
 /// A typed-input problem as a `ValidationError` naming the field: a missing field is "is required",
 /// a wrong type quotes serde's description (cut short: it may quote the value).
 pub fn input_error(e: FieldError) -> Error {
+    if e.problem == "is missing" {
+        return Error::validation(&e.path, "is required");
+    }
+    if e.problem.starts_with("must be ") {
+        return Error::validation(if e.path.is_empty() { "options" } else { &e.path }, &e.problem);
+    }
     if let Some(name) = e.problem.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
         let field = if e.path.is_empty() || e.path == "." { name.to_owned() } else { format!("{}.{name}", e.path) };
         return Error::validation(&field, "is required");
     }
     let field = if e.path.is_empty() || e.path == "." { "options" } else { e.path.as_str() };
-    let problem: String = e.problem.chars().take(160).collect();
+    let problem = e.problem.strip_prefix("Error: ").unwrap_or(&e.problem);
+    // serde's "invalid type: integer `5`, expected a string" reads better the other way round; the
+    // found value is left out (it may be long, or a secret typed in the wrong field).
+    if let Some((found, expected)) = problem.strip_prefix("invalid type: ").and_then(|p| p.rsplit_once(", expected ")) {
+        let kind = found.split(" `").next().unwrap_or(found).split(" \"").next().unwrap_or(found);
+        let expected: String = expected.chars().take(80).collect();
+        return Error::validation(field, &format!("must be {expected}, not {kind}"));
+    }
+    let problem: String = problem.chars().take(120).collect();
     Error::validation(field, &format!("is invalid: {problem}"))
 }

@@ -1,20 +1,11 @@
 //! Shapes shared by several resources: pages of a paged list, and the common parameter rules
 //! (workspace names, ids, page numbers and sizes) as they appear in the operation table.
 
-use serde::Deserialize;
-
 use crate::core::operation::{At, Param, Rule};
+use crate::core::shape::{req, Field, Ty};
 
-/// A page of a paged list, as the API documents it (`content` holds the items).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Page<T> {
-    pub total_count: u64,
-    pub total_page: u64,
-    pub page_no: u64,
-    pub page_size: u64,
-    pub content: Vec<T>,
-}
+/// The members every page of a paged list has besides its items (`content`).
+pub const PAGE_FIELDS: [Field; 4] = [req("totalCount", Ty::Int), req("totalPage", Ty::Int), req("pageNo", Ty::Int), req("pageSize", Ty::Int)];
 
 /// A path parameter.
 pub const fn path(name: &'static str, rule: Rule) -> Param {

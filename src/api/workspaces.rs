@@ -3,11 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::types::{page_size, Page, PAGE_NUM, WORKSPACE};
+use crate::api::types::{page_size, PAGE_FIELDS, PAGE_NUM, WORKSPACE as WORKSPACE_NAME};
 use crate::api::Checked;
 use crate::core::error::Error;
 use crate::core::http::Method;
 use crate::core::operation::{Operation, Paging, Recover};
+use crate::core::shape::{opt, req, Field, Shape, Ty};
 use crate::core::validate;
 
 /// `GET /api/v1/workspaces`: one page of the account's workspaces.
@@ -17,7 +18,7 @@ pub static LIST_WORKSPACES: Operation = Operation {
     path: "/api/v1/workspaces",
     params: &[PAGE_NUM, page_size(1000)],
     body: None,
-    result: "WorkspacePage",
+    result: &WORKSPACE_PAGE,
     lift: &[],
     retry_safe: true,
     paged: Some(Paging { items: "content" }),
@@ -33,8 +34,8 @@ pub static CREATE_WORKSPACE: Operation = Operation {
     method: Method::Post,
     path: "/api/v1/workspaces",
     params: &[],
-    body: Some(("CreateWorkspaceOptions", &["workspaceName", "bucketName"])),
-    result: "Workspace",
+    body: Some(&CREATE_WORKSPACE_OPTIONS),
+    result: &WORKSPACE,
     lift: &[],
     // A repeat after a lost answer meets "already exists"; the workspace is then read back (`recover`).
     retry_safe: true,
@@ -50,9 +51,9 @@ pub static GET_WORKSPACE: Operation = Operation {
     name: "getWorkspace",
     method: Method::Get,
     path: "/api/v1/workspaces/{workspaceName}",
-    params: &[WORKSPACE],
+    params: &[WORKSPACE_NAME],
     body: None,
-    result: "WorkspaceDetails",
+    result: &WORKSPACE_DETAILS,
     lift: &[],
     retry_safe: true,
     paged: None,
@@ -67,9 +68,9 @@ pub static DELETE_WORKSPACE: Operation = Operation {
     name: "deleteWorkspace",
     method: Method::Delete,
     path: "/api/v1/workspaces/{workspaceName}",
-    params: &[WORKSPACE],
+    params: &[WORKSPACE_NAME],
     body: None,
-    result: "DeletedWorkspace",
+    result: &DELETED_WORKSPACE,
     lift: &[],
     retry_safe: true,
     paged: None,
@@ -95,50 +96,55 @@ impl Checked for CreateWorkspace {
     }
 }
 
+/// The body of `createWorkspace`, as documented.
+pub static CREATE_WORKSPACE_OPTIONS: Shape = Shape {
+    name: "CreateWorkspaceOptions",
+    ty: Ty::Object(&[req("workspaceName", Ty::Text), opt("bucketName", Ty::Text)]),
+};
+
 /// A newly created workspace. Times are ISO 8601 local date-times (KST) without a zone.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Workspace {
-    pub workspace_name: String,
-    pub created_user_name: Option<String>,
-    pub created_time: Option<String>,
-    pub updated_user_name: Option<String>,
-    pub updated_time: Option<String>,
-}
+pub static WORKSPACE: Shape = Shape {
+    name: "Workspace",
+    ty: Ty::Object(&[
+        req("workspaceName", Ty::Text),
+        opt("createdUserName", Ty::Text),
+        opt("createdTime", Ty::Text),
+        opt("updatedUserName", Ty::Text),
+        opt("updatedTime", Ty::Text),
+    ]),
+};
+
+/// The members of a workspace in a list (no `monthlyAnalysisCount`).
+const SUMMARY_FIELDS: &[Field] = &[
+    req("workspaceName", Ty::Text),
+    opt("workspaceUrl", Ty::Text),
+    opt("bucketName", Ty::Text),
+    opt("createdUserName", Ty::Text),
+    opt("createdTime", Ty::Text),
+    opt("updatedUserName", Ty::Text),
+    opt("updatedTime", Ty::Text),
+];
 
 /// A workspace's details.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkspaceDetails {
-    pub workspace_name: String,
-    pub workspace_url: Option<String>,
-    pub bucket_name: Option<String>,
-    pub monthly_analysis_count: Option<u64>,
-    pub created_user_name: Option<String>,
-    pub created_time: Option<String>,
-    pub updated_user_name: Option<String>,
-    pub updated_time: Option<String>,
-}
-
-/// A workspace as a list item: no `monthlyAnalysisCount`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkspaceSummary {
-    pub workspace_name: String,
-    pub workspace_url: Option<String>,
-    pub bucket_name: Option<String>,
-    pub created_user_name: Option<String>,
-    pub created_time: Option<String>,
-    pub updated_user_name: Option<String>,
-    pub updated_time: Option<String>,
-}
+pub static WORKSPACE_DETAILS: Shape = Shape {
+    name: "WorkspaceDetails",
+    ty: Ty::Object(&[
+        req("workspaceName", Ty::Text),
+        opt("workspaceUrl", Ty::Text),
+        opt("bucketName", Ty::Text),
+        opt("monthlyAnalysisCount", Ty::Int),
+        opt("createdUserName", Ty::Text),
+        opt("createdTime", Ty::Text),
+        opt("updatedUserName", Ty::Text),
+        opt("updatedTime", Ty::Text),
+    ]),
+};
 
 /// One page of `listWorkspaces`.
-pub type WorkspacePage = Page<WorkspaceSummary>;
+pub static WORKSPACE_PAGE: Shape = Shape {
+    name: "WorkspacePage",
+    ty: Ty::Object(&[PAGE_FIELDS[0], PAGE_FIELDS[1], PAGE_FIELDS[2], PAGE_FIELDS[3], req("content", Ty::List(&Ty::Object(SUMMARY_FIELDS)))]),
+};
 
 /// What `deleteWorkspace` resolves: the deleted workspace's name.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DeletedWorkspace {
-    pub workspace_name: String,
-}
+pub static DELETED_WORKSPACE: Shape = Shape { name: "DeletedWorkspace", ty: Ty::Object(&[req("workspaceName", Ty::Text)]) };

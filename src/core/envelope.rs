@@ -6,15 +6,15 @@ use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::Deserialize;
 
 use crate::core::error::{ApiFailure, Error};
-use crate::core::format::Format;
+use crate::core::format::{Format, Kind};
 use crate::core::http::Body;
 
-/// The envelope's own members; `result` is not read here.
+/// The envelope's own members; `result` is not read here. Every member is read leniently, so reading
+/// cannot fail on an object.
 #[derive(Deserialize)]
 struct Head {
     code: Option<Loose>,
     message: Option<Loose>,
-    error: Option<GatewayHead>,
 }
 
 #[derive(Deserialize)]
@@ -93,8 +93,12 @@ pub fn decode<F: Format>(attempted: &str, status: u16, body: &Body<F::Value>) ->
         Body::NotJson(text) if status == 204 && text.is_empty() => return Ok(Decoded { envelope: None, result: None }),
         Body::NotJson(text) => return Err(Error::decode(attempted, status, &describe_non_json(text))),
     };
-    let head: Head = F::read(document).map_err(|_| Error::decode(attempted, status, "JSON that is not an object"))?;
-    if let Some(gateway) = head.error {
+    let head: Head = match F::kind(document) {
+        Kind::Object => F::read(document).map_err(|_| Error::decode(attempted, status, "JSON that is not an NCP envelope"))?,
+        _ => return Err(Error::decode(attempted, status, "JSON that is not an object")),
+    };
+    let gateway = F::member(document, "error").filter(|e| F::kind(e) == Kind::Object).and_then(|e| F::read::<GatewayHead>(&e).ok());
+    if let Some(gateway) = gateway {
         if let Some(code) = text(gateway.error_code) {
             let failure = ApiFailure { code, message: text(gateway.message).unwrap_or_default(), details: text(gateway.details) };
             return Err(Error::api(attempted, status, failure));

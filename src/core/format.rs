@@ -24,12 +24,48 @@ impl FieldError {
     }
 }
 
+/// What kind of value a document node is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    Null,
+    Bool,
+    Number(f64),
+    Text,
+    /// An array of this many items.
+    List(usize),
+    Object,
+    /// Anything else (a function, a symbol, ...).
+    Other,
+}
+
+impl Kind {
+    /// The kind in words, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number(_) => "a number",
+            Kind::Text => "a string",
+            Kind::List(_) => "an array",
+            Kind::Object => "an object",
+            Kind::Other => "another kind of value",
+        }
+    }
+}
+
 /// A document format: reads typed values out of a parsed document, writes values as JSON text.
 pub trait Format {
     type Value: Clone;
 
-    /// Reads `T` from `value`; unknown members are ignored (documents stay forward compatible).
-    fn read<T: DeserializeOwned>(value: &Self::Value) -> Result<T, FieldError>;
+    /// Reads `T` from `value`; unknown members are ignored (documents stay forward compatible). The
+    /// error is serde's own description: check the shape first (`core::shape`) for one naming a field.
+    fn read<T: DeserializeOwned>(value: &Self::Value) -> Result<T, String>;
+
+    /// The kind of `value`.
+    fn kind(value: &Self::Value) -> Kind;
+
+    /// Item `index` of an array document.
+    fn item(value: &Self::Value, index: usize) -> Option<Self::Value>;
 
     /// The member `key` of an object document, `None` when absent, `null` or not an object.
     fn member(value: &Self::Value, key: &str) -> Option<Self::Value>;

@@ -12,5 +12,6 @@ pub mod pipeline;
 pub mod proxy;
 pub mod request;
 pub mod retry;
+pub mod shape;
 pub mod sign;
 pub mod validate;

@@ -3,6 +3,7 @@
 //! Plain data only: the entries live in `api/`, and nothing here sends or signs.
 
 use crate::core::http::Method;
+use crate::core::shape::Shape;
 
 /// Where a parameter goes on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,10 +84,10 @@ pub struct Operation {
     /// Path template, e.g. `/api/v1/workspaces/{workspaceName}/projects/{projectId}`.
     pub path: &'static str,
     pub params: &'static [Param],
-    /// The body type (its name in the `.d.ts`), and the camelCase names of its fields.
-    pub body: Option<(&'static str, &'static [&'static str])>,
-    /// The result type's name in the `.d.ts` (`void` when the API sends no result).
-    pub result: &'static str,
+    /// The body's documented shape (its name is the options type in the `.d.ts`).
+    pub body: Option<&'static Shape>,
+    /// The result's documented shape (`shape::VOID` when the API sends none, or none is documented).
+    pub result: &'static Shape,
     /// Envelope members copied into the result when it lacks them (the API documents some lists'
     /// `totalCount` beside `result` instead of in it).
     pub lift: &'static [&'static str],
@@ -104,6 +105,6 @@ pub struct Operation {
 impl Operation {
     /// Every option name the JS options object may hold: path, query and body fields.
     pub fn option_names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.params.iter().map(|p| p.name).chain(self.body.iter().flat_map(|(_, fields)| fields.iter().copied()))
+        self.params.iter().map(|p| p.name).chain(self.body.into_iter().flat_map(Shape::field_names))
     }
 }

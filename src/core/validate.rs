@@ -88,7 +88,7 @@ pub fn id(field: &'static str, value: &ParamValue) -> Result<u64, Error> {
 pub fn whole(field: &'static str, value: &ParamValue, min: u32, max: u32) -> Result<u32, Error> {
     let n = match value {
         ParamValue::Number(n) if n.fract() == 0.0 => Some(*n),
-        ParamValue::Text(t) if (1..=10).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) => t.parse::<f64>().ok(),
+        ParamValue::Text(t) if (1..=10).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) => t.parse::<u64>().ok().map(|n| n as f64),
         _ => None,
     };
     match n {

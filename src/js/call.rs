@@ -93,12 +93,21 @@ pub fn prepare_copy(op: &'static Operation, copy: Object, request_options: &JsVa
     Ok(Prepared { call, body, settings, options: copy })
 }
 
+/// Every exported async task as one boxed future type, so `future_to_promise` and its task machinery
+/// are compiled once rather than once per caller.
+pub type Task = core::pin::Pin<Box<dyn core::future::Future<Output = Result<JsValue, JsValue>>>>;
+
+/// The promise of a task.
+pub fn spawn(task: Task) -> Promise {
+    future_to_promise(task)
+}
+
 /// The promise of one operation: rejects with the typed error of bad input at once, else runs it.
 pub fn promise(inner: &Rc<Inner>, op: &'static Operation, options: JsValue, request_options: JsValue) -> Promise {
     let prepared = inner.prepare(op, &options, &request_options);
     let inner = Rc::clone(inner);
-    future_to_promise(async move {
+    spawn(Box::pin(async move {
         let prepared = prepared.map_err(|e| to_js(&e))?;
         inner.run(&prepared).await.map_err(|e| to_js(&e))
-    })
+    }))
 }

@@ -1,12 +1,13 @@
-//! The core's document format in wasm: JS values read with serde-wasm-bindgen (serde_path_to_error
-//! names the field at fault) and written as JSON text with the runtime's `JSON.stringify`.
+//! The core's document format in wasm: JS values read with serde-wasm-bindgen, their shapes walked
+//! for `core::shape`, and values written as JSON text with the runtime's `JSON.stringify`.
 
-use js_sys::Reflect;
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsCast;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use crate::core::format::{FieldError, Format};
+use crate::core::format::{FieldError, Format, Kind};
 
 /// JS values as documents.
 pub struct JsFormat;
@@ -14,12 +15,30 @@ pub struct JsFormat;
 impl Format for JsFormat {
     type Value = JsValue;
 
-    fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, FieldError> {
-        let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
-        serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            FieldError { path: if path == "." { String::new() } else { path }, problem: e.into_inner().to_string() }
-        })
+    fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())
+    }
+
+    fn kind(value: &JsValue) -> Kind {
+        if let Some(n) = value.as_f64() {
+            Kind::Number(n)
+        } else if value.is_string() {
+            Kind::Text
+        } else if value.is_null() || value.is_undefined() {
+            Kind::Null
+        } else if value.as_bool().is_some() {
+            Kind::Bool
+        } else if value.is_instance_of::<Array>() {
+            Kind::List(Array::from(value).length() as usize)
+        } else if value.is_object() && !value.is_function() {
+            Kind::Object
+        } else {
+            Kind::Other
+        }
+    }
+
+    fn item(value: &JsValue, index: usize) -> Option<JsValue> {
+        value.dyn_ref::<Array>().map(|a| a.get(index as u32))
     }
 
     fn member(value: &JsValue, key: &str) -> Option<JsValue> {
@@ -40,7 +59,8 @@ impl Format for JsFormat {
     }
 }
 
-/// Reads `T` from a JS value (already a safe copy, see `input::snapshot`).
+/// Reads `T` from a JS value (already a safe copy, see `input::snapshot`) whose fields cannot fail
+/// to read (option values, `ParamValue`s) or were checked by shape first.
 pub fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, crate::core::error::Error> {
-    JsFormat::read(value).map_err(crate::api::input_error)
+    JsFormat::read(value).map_err(|problem| crate::api::input_error(FieldError { path: String::new(), problem }))
 }

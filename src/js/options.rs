@@ -14,7 +14,9 @@ use crate::core::pipeline::CallLimits;
 use crate::core::retry::{RetryPolicy, MAX_ATTEMPTS_LIMIT};
 use crate::core::sign::Credentials;
 use crate::core::validate::{self, whole, ParamValue};
-use crate::js::format::read;
+use crate::api::input_error;
+use crate::core::shape::{check, opt, Ty};
+use crate::js::format::{read, JsFormat};
 use crate::js::input::{self, snapshot};
 use crate::transport::fetch::DEFAULT_MAX_RESPONSE_BYTES;
 
@@ -53,11 +55,23 @@ pub struct CallSettings {
 struct Fields {
     endpoint: Option<String>,
     proxy_url: Option<String>,
-    headers: Option<std::collections::BTreeMap<String, String>>,
+    headers: Option<std::collections::BTreeMap<String, ParamValue>>,
     credentials: Option<String>,
     dangerously_allow_browser: Option<bool>,
     max_response_bytes: Option<ParamValue>,
 }
+
+/// The typed members of the constructor options, checked before they are read (the error names the
+/// field): the rest are numbers read as `ParamValue`s, functions and the signal.
+const FIELD_TYPES: Ty = Ty::Object(&[
+    opt("accessKey", Ty::Text),
+    opt("secretKey", Ty::Text),
+    opt("endpoint", Ty::Text),
+    opt("proxyUrl", Ty::Text),
+    opt("headers", Ty::Object(&[])),
+    opt("credentials", Ty::Text),
+    opt("dangerouslyAllowBrowser", Ty::Bool),
+]);
 
 /// The limits an options object sets: `timeoutMs` and `retries`.
 #[derive(Deserialize)]
@@ -82,6 +96,7 @@ fn known_text(names: &'static [&'static str]) -> impl Fn() -> String {
 /// Reads and checks the constructor options: keys (server side) or `proxyUrl` (browser side).
 pub fn client_settings(options: &JsValue) -> Result<ClientSettings, Error> {
     let copy = snapshot(options, "options", &|k| CLIENT_OPTIONS.contains(&k), &known_text(CLIENT_OPTIONS))?;
+    check::<JsFormat>(&copy, &FIELD_TYPES, "").map_err(input_error)?;
     let fields: Fields = read(&copy)?;
     let mut config = match &fields.proxy_url {
         Some(url) => proxy_config(&copy, url)?,
@@ -132,6 +147,8 @@ pub fn credentials(copy: &Object) -> Result<Credentials, Error> {
         access_key: Option<String>,
         secret_key: Option<Zeroizing<String>>,
     }
+    const KEY_TYPES: Ty = Ty::Object(&[opt("accessKey", Ty::Text), opt("secretKey", Ty::Text)]);
+    check::<JsFormat>(copy, &KEY_TYPES, "").map_err(input_error)?;
     let keys: Keys = read(copy)?;
     let access_key = keys.access_key.ok_or_else(|| Error::validation("accessKey", "is required"))?;
     validate::access_key(&access_key)?;
@@ -148,17 +165,22 @@ fn in_browser_window() -> bool {
 
 /// Extra request headers for the proxy (say `authorization`): token names, values without line breaks,
 /// and never an `x-ncp-*` header, which the proxy would refuse anyway. At most 64.
-fn headers(map: Option<std::collections::BTreeMap<String, String>>) -> Result<Vec<(String, String)>, Error> {
+fn headers(map: Option<std::collections::BTreeMap<String, ParamValue>>) -> Result<Vec<(String, String)>, Error> {
     const RULE: &str = "must map at most 64 header names to strings, without x-ncp-* names or line breaks";
     let Some(map) = map else { return Ok(Vec::new()) };
-    for (name, value) in &map {
+    let mut pairs = Vec::with_capacity(map.len());
+    for (name, value) in map {
+        let ParamValue::Text(value) = value else { return Err(Error::validation("headers", RULE)) };
+        pairs.push((name, value));
+    }
+    for (name, value) in &pairs {
         let token = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
         let ncp = name.len() >= 6 && name.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("x-ncp-"));
-        if map.len() > 64 || !token || ncp || value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+        if pairs.len() > 64 || !token || ncp || value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
             return Err(Error::validation("headers", RULE));
         }
     }
-    Ok(map.into_iter().collect())
+    Ok(pairs)
 }
 
 fn credentials_mode(mode: Option<&str>) -> Result<Option<RequestCredentials>, Error> {
@@ -181,6 +203,9 @@ pub fn call_settings(options: &JsValue, defaults: CallLimits) -> Result<CallSett
 }
 
 fn limits(copy: &Object, defaults: CallLimits) -> Result<CallLimits, Error> {
+    if let Some(retries) = input::member(copy, "retries").filter(|r| !input::is_plain(r)) {
+        return Err(Error::validation("retries", &format!("must be a plain object, not {}", input::describe(&retries))));
+    }
     let set: Limits = read(copy)?;
     let timeout_ms = set.timeout_ms.as_ref().map(|v| whole("timeoutMs", v, 1, MAX_TIMEOUT_MS)).transpose()?.unwrap_or(defaults.timeout_ms);
     let retries = match set.retries {

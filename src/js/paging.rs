@@ -8,12 +8,11 @@ use std::rc::Rc;
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::core::error::Error;
 use crate::core::format::Format;
 use crate::core::operation::Operation;
-use crate::js::call::{prepare_copy, Inner, Prepared};
+use crate::js::call::{prepare_copy, spawn, Inner, Prepared};
 use crate::js::error::to_js;
 use crate::js::format::JsFormat;
 
@@ -45,7 +44,7 @@ pub fn items(inner: &Rc<Inner>, op: &'static Operation, options: JsValue, reques
     let for_next = Rc::clone(&pager);
     let next = Closure::<dyn FnMut() -> Promise>::new(move || {
         let pager = Rc::clone(&for_next);
-        future_to_promise(async move { next_item(&pager).await.map_err(|e| to_js(&e)) })
+        spawn(Box::pin(async move { next_item(&pager).await.map_err(|e| to_js(&e)) }))
     });
     let for_return = Rc::clone(&pager);
     let stop = Closure::<dyn FnMut() -> Promise>::new(move || {

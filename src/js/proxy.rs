@@ -8,7 +8,7 @@ use std::rc::Rc;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, ReadableStream, Request, Response, ResponseInit, Url};
 
 use crate::api;
@@ -17,6 +17,7 @@ use crate::core::pipeline::correct_skew;
 use crate::core::proxy::{self, Refusal};
 use crate::core::request::build;
 use crate::core::error::Error;
+use crate::js::call::spawn;
 use crate::js::error::to_js;
 use crate::js::format::JsFormat;
 use crate::js::proxy_options::{self, Cors, ProxySettings};
@@ -100,7 +101,7 @@ pub fn create_proxy_handler(#[wasm_bindgen(unchecked_param_type = "ProxyOptions"
     let settings = Rc::new(proxy_options::proxy_settings(&options).map_err(|e| to_js(&e))?);
     let handler = Closure::<dyn Fn(JsValue) -> Promise>::new(move |request: JsValue| {
         let settings = Rc::clone(&settings);
-        future_to_promise(async move { Ok(handle(&settings, request).await.into()) })
+        spawn(Box::pin(async move { Ok(handle(&settings, request).await.into()) }))
     });
     Ok(handler.into_js_value())
 }
@@ -174,7 +175,8 @@ fn checked_body(op: &'static crate::core::operation::Operation, body: &Body<JsVa
     match (op.body, body) {
         (None, Body::NotJson(text)) if text.is_empty() => Ok(api::Body::default()),
         (None, _) => Err(invalid(&format!("must be empty for {}", op.name))),
-        (Some((_, fields)), Body::Json(value)) => {
+        (Some(shape), Body::Json(value)) => {
+            let fields: Vec<&str> = shape.field_names().collect();
             if !crate::js::input::is_plain(value) {
                 return Err(invalid("must be a JSON object"));
             }

@@ -10,7 +10,9 @@ use crate::core::client::{Client, Config, Endpoint, DEFAULT_ENDPOINT, DEFAULT_TI
 use crate::core::error::Error;
 use crate::core::proxy::Policy;
 use crate::core::validate::{whole, ParamValue};
-use crate::js::format::read;
+use crate::api::input_error;
+use crate::core::shape::{check, opt, Ty};
+use crate::js::format::{read, JsFormat};
 use crate::js::input::{self, snapshot};
 use crate::transport::fetch::DEFAULT_MAX_RESPONSE_BYTES;
 
@@ -104,6 +106,14 @@ struct CorsFields {
 
 pub fn proxy_settings(options: &JsValue) -> Result<ProxySettings, Error> {
     let copy = snapshot(options, "options", &|k| PROXY_OPTIONS.contains(&k), &|| PROXY_OPTIONS.join(", "))?;
+    const TYPES: Ty = Ty::Object(&[
+        opt("endpoint", Ty::Text),
+        opt("basePath", Ty::Text),
+        opt("publicOrigin", Ty::Text),
+        opt("trustForwardedHeaders", Ty::Bool),
+        opt("cors", Ty::Object(&[opt("credentials", Ty::Bool)])),
+    ]);
+    check::<JsFormat>(&copy, &TYPES, "").map_err(input_error)?;
     let fields: Fields = read(&copy)?;
     let credentials = crate::js::options::credentials(&copy)?;
     let endpoint = Endpoint::parse(fields.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT), "endpoint")?;

@@ -10,7 +10,9 @@ use crate::core::error::Error;
 use crate::core::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
 use crate::core::validate::ParamValue;
 use crate::js::error::to_js;
-use crate::js::format::read;
+use crate::api::input_error;
+use crate::core::shape::{check, opt, Ty};
+use crate::js::format::{read, JsFormat};
 use crate::js::input::{self, snapshot};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -66,6 +68,8 @@ struct SignOptions {
 pub fn sign_request(#[wasm_bindgen(unchecked_param_type = "SignRequestOptions")] options: JsValue) -> Result<JsValue, JsValue> {
     let sign = || -> Result<JsValue, Error> {
         let copy = snapshot(&options, "options", &|k| SIGN_OPTIONS.contains(&k), &|| SIGN_OPTIONS.join(", "))?;
+        const TYPES: Ty = Ty::Object(&[opt("method", Ty::Text), opt("uri", Ty::Text)]);
+        check::<JsFormat>(&copy, &TYPES, "").map_err(input_error)?;
         let fields: SignOptions = read(&copy)?;
         let method = checked_method(fields.method.ok_or_else(|| Error::validation("method", "is required"))?)?;
         let uri = checked_uri(fields.uri.ok_or_else(|| Error::validation("uri", "is required"))?)?;

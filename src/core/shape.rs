@@ -1,0 +1,93 @@
+//! Documented shapes of results and bodies, as data, and the one checker that walks a document
+//! against them and names the path of the first field whose type is wrong (`content[3].workspaceName`).
+//! Members a shape does not name are not looked at: they pass through as the API sent them.
+
+use crate::core::format::{FieldError, Format, Kind};
+
+/// The type of a documented field.
+#[derive(Clone, Copy, Debug)]
+pub enum Ty {
+    Text,
+    /// A whole number (ids, counts, milliseconds).
+    Int,
+    Number,
+    Bool,
+    /// Any value at all (a member documented without a type).
+    Any,
+    Object(&'static [Field]),
+    List(&'static Ty),
+}
+
+/// One documented member of an object.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub ty: Ty,
+    /// Must be present and not `null`.
+    pub required: bool,
+}
+
+/// A named shape: its name in the `.d.ts` and its type.
+#[derive(Debug)]
+pub struct Shape {
+    pub name: &'static str,
+    pub ty: Ty,
+}
+
+impl Shape {
+    /// The documented member names, when the shape is an object.
+    pub fn field_names(&self) -> impl Iterator<Item = &'static str> {
+        let fields: &'static [Field] = match self.ty {
+            Ty::Object(fields) => fields,
+            _ => &[],
+        };
+        fields.iter().map(|f| f.name)
+    }
+}
+
+/// A result the API does not send (or whose shape is not documented): anything passes, absent too.
+pub static VOID: Shape = Shape { name: "void", ty: Ty::Any };
+
+/// A required member.
+pub const fn req(name: &'static str, ty: Ty) -> Field {
+    Field { name, ty, required: true }
+}
+
+/// An optional member (absent or `null` passes).
+pub const fn opt(name: &'static str, ty: Ty) -> Field {
+    Field { name, ty, required: false }
+}
+
+/// Checks `value` against `ty`; the error names the path below `path`.
+pub fn check<F: Format>(value: &F::Value, ty: &Ty, path: &str) -> Result<(), FieldError> {
+    let wrong = |expected: &str| FieldError { path: path.to_owned(), problem: format!("must be {expected}, not {}", F::kind(value).name()) };
+    match (ty, F::kind(value)) {
+        (Ty::Any, _) | (Ty::Text, Kind::Text) | (Ty::Bool, Kind::Bool) | (Ty::Number, Kind::Number(_)) => Ok(()),
+        (Ty::Int, Kind::Number(n)) if n.fract() == 0.0 => Ok(()),
+        (Ty::Int, _) => Err(wrong("a whole number")),
+        (Ty::Text, _) => Err(wrong("a string")),
+        (Ty::Bool, _) => Err(wrong("a boolean")),
+        (Ty::Number, _) => Err(wrong("a number")),
+        (Ty::List(item), Kind::List(length)) => {
+            for i in 0..length {
+                if let Some(v) = F::item(value, i) {
+                    check::<F>(&v, item, &format!("{path}[{i}]"))?;
+                }
+            }
+            Ok(())
+        }
+        (Ty::List(_), _) => Err(wrong("an array")),
+        (Ty::Object(fields), Kind::Object) => {
+            for field in fields.iter() {
+                let at = if path.is_empty() { field.name.to_owned() } else { format!("{path}.{}", field.name) };
+                match F::member(value, field.name) {
+                    Some(member) => check::<F>(&member, &field.ty, &at)?,
+                    None if field.required => return Err(FieldError { path: at, problem: "is missing".to_owned() }),
+                    None => {}
+                }
+            }
+            Ok(())
+        }
+        (Ty::Object(_), _) => Err(wrong("an object")),
+    }
+}
