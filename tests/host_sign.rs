@@ -1,10 +1,17 @@
-//! The signer against `tests/vectors/signature.json`, whose expected values come from an independent
-//! tool (see tests/vectors/README.md): the HMAC/base64 core first, then each NCP stage.
+//! The signer (`core::sign`) against known answers computed by tools independent of it:
+//! `tests/vectors/signature.json` (Python's `hmac`, cross-checked with openssl: the HMAC/base64 core
+//! with RFC 4231 case 2, then each NCP stage), `tests/fixtures/hmac-boundaries.json` (Python's `hmac`
+//! at every SHA-256 block edge), and on random input an RFC 2104 HMAC written here over `sha2`.
+//! Also: `Debug` of `Credentials`, `SigningKey` and `SignedHeaders` never shows a secret or signature.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use ncloud_media_intelligence::sign::{string_to_sign, Credentials, SigningKey};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use ncloud_media_intelligence::core::sign::{string_to_sign, Credentials, SigningKey, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
+use proptest::prelude::*;
+use sha2::{Digest, Sha256};
 
 fn text<'a>(case: &'a serde_json::Value, key: &str) -> &'a str {
     case[key].as_str().unwrap_or_else(|| panic!("vector field {key} missing in {case}"))
@@ -14,10 +21,31 @@ fn text<'a>(case: &'a serde_json::Value, key: &str) -> &'a str {
 fn hmac_core_matches_independent_vectors_including_rfc4231_case_2() {
     let vectors = common::json("vectors/signature.json");
     let cases = vectors["hmac"].as_array().expect("hmac vectors");
-    assert!(cases.iter().any(|c| c["key"] == "Jefe"), "RFC 4231 case 2 must be among the vectors");
+    let rfc = cases.iter().find(|c| c["key"] == "Jefe").expect("RFC 4231 case 2 must be among the vectors");
+    // The value RFC 4231 section 4.3 publishes, independent of the file.
+    assert_eq!(text(rfc, "base64"), "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=");
+    assert!(cases.len() >= 4);
     for case in cases {
         let got = SigningKey::new(text(case, "key")).mac_base64(text(case, "data").as_bytes());
         assert_eq!(got, text(case, "base64"), "hmac vector {}", text(case, "name"));
+    }
+}
+
+#[test]
+fn hmac_matches_python_at_every_block_edge_of_key_and_message() {
+    let vectors = common::json("fixtures/hmac-boundaries.json");
+    let cases = vectors["cases"].as_array().expect("cases");
+    let (keys, messages) = (vectors["keyLengths"].as_array().expect("keys"), vectors["messageLengths"].as_array().expect("messages"));
+    assert_eq!(cases.len(), keys.len() * messages.len(), "every key length with every message length");
+    for edge in [0, 63, 64, 65] {
+        assert!(keys.contains(&edge.into()), "keys of {edge} bytes are covered");
+    }
+    for edge in [55, 56, 63, 64, 65, 128] {
+        assert!(messages.contains(&edge.into()), "messages of {edge} bytes are covered");
+    }
+    for case in cases {
+        let (key, data) = (text(case, "key"), text(case, "data"));
+        assert_eq!(SigningKey::new(key).mac_base64(data.as_bytes()), text(case, "base64"), "key {} bytes, message {} bytes", key.len(), data.len());
     }
 }
 
@@ -31,49 +59,77 @@ fn string_to_sign_matches_every_ncp_vector() {
 }
 
 #[test]
-fn signature_matches_every_ncp_vector() {
+fn every_signing_entry_point_matches_every_ncp_vector() {
     let vectors = common::json("vectors/signature.json");
     let cases = vectors["ncp"].as_array().expect("ncp vectors");
     assert!(cases.len() >= 8, "expected at least 8 NCP vectors");
     for case in cases {
-        let timestamp: u64 = text(case, "timestamp").parse().expect("numeric timestamp");
-        let signed = Credentials::new(text(case, "accessKey"), text(case, "secretKey")).sign(text(case, "method"), text(case, "uri"), timestamp);
-        assert_eq!(signed.signature, text(case, "signature"), "signature for {}", text(case, "name"));
-        assert_eq!(signed.timestamp, text(case, "timestamp"));
-        assert_eq!(signed.access_key, text(case, "accessKey"));
+        let (name, method, uri, stamp) = (text(case, "name"), text(case, "method"), text(case, "uri"), text(case, "timestamp"));
+        let (access_key, secret_key, want) = (text(case, "accessKey"), text(case, "secretKey"), text(case, "signature"));
+        let timestamp: u64 = stamp.parse().expect("numeric timestamp");
+        let credentials = Credentials::new(access_key, secret_key);
+        let signed = credentials.sign(method, uri, timestamp);
+        assert_eq!((signed.timestamp.as_str(), signed.access_key.as_str(), signed.signature.as_str()), (stamp, access_key, want), "{name}");
+        assert_eq!(credentials.access_key(), access_key);
+        assert_eq!(credentials.with_signature(method, uri, stamp, str::to_owned), want, "{name}: Credentials::with_signature");
+        let key = SigningKey::new(secret_key);
+        assert_eq!(key.sign(method, uri, stamp, access_key), want, "{name}: SigningKey::sign");
+        assert_eq!(key.with_signature(method, uri, stamp, access_key, str::to_owned), want, "{name}: SigningKey::with_signature");
+        assert_eq!(key.mac_base64(text(case, "message").as_bytes()), want, "{name}: the MAC of the message");
+        assert_eq!(key.clone().sign(method, uri, stamp, access_key), want, "{name}: a cloned key signs alike");
     }
+}
+
+#[test]
+fn header_names_are_the_ones_ncp_documents() {
+    assert_eq!((HEADER_TIMESTAMP, HEADER_ACCESS_KEY, HEADER_SIGNATURE), ("x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2"));
 }
 
 #[test]
 fn debug_output_never_shows_the_secret_or_the_signature() {
     let credentials = Credentials::new("AK-visible", "very-secret-value");
     let signed = credentials.sign("GET", "/api/v1/workspaces", 1_700_000_000_000);
-    let printed = format!("{credentials:?} {signed:?} {:?}", SigningKey::new("very-secret-value"));
-    assert!(printed.contains("AK-visible"), "the access key is not secret and helps debugging: {printed}");
-    assert!(!printed.contains("very-secret-value"), "{printed}");
-    assert!(!printed.contains(&signed.signature), "{printed}");
+    let key = SigningKey::new("very-secret-value");
+    for printed in [format!("{credentials:?}"), format!("{credentials:#?}"), format!("{signed:?}"), format!("{key:?}"), format!("{key:#?}")] {
+        assert!(!printed.contains("very-secret-value"), "{printed}");
+        assert!(!printed.contains(&signed.signature), "{printed}");
+    }
+    assert!(format!("{credentials:?}").contains("AK-visible"), "the access key is not secret and helps debugging");
+    assert!(format!("{signed:?}").contains("1700000000000") && format!("{signed:?}").contains("<redacted>"));
+    assert_eq!(format!("{key:?}"), "SigningKey(<redacted>)");
+}
+
+/// HMAC-SHA256 as RFC 2104 defines it, over `sha2` (not the `hmac` crate the signer uses).
+fn rfc2104(key: &[u8], message: &[u8]) -> String {
+    let mut block = [0u8; 64];
+    if key.len() > 64 {
+        block[..32].copy_from_slice(Sha256::digest(key).as_slice());
+    } else {
+        block[..key.len()].copy_from_slice(key);
+    }
+    let pad = |byte: u8| block.iter().map(|b| b ^ byte).collect::<Vec<u8>>();
+    let inner = Sha256::new().chain_update(pad(0x36)).chain_update(message).finalize();
+    let outer = Sha256::new().chain_update(pad(0x5c)).chain_update(inner.as_slice()).finalize();
+    STANDARD.encode(outer.as_slice())
 }
 
 #[test]
-fn hmac_matches_an_independent_hmac_for_long_keys_empty_and_block_boundary_messages() {
-    use base64::{engine::general_purpose::STANDARD, Engine};
-    let text_of = |len: usize, seed: usize| -> String { (0..len).map(|i| char::from(b'!' + ((i * 7 + seed) % 90) as u8)).collect() };
-    // Keys shorter than, equal to and longer than a SHA-256 block (long keys are hashed first).
-    for key_len in [0, 1, 33, 63, 64, 65, 100, 200] {
-        let key = text_of(key_len, 3);
-        let signer = SigningKey::new(&key);
-        // Messages ending just before, at and after the 55/56-byte padding edge and the 64-byte block edge.
-        for msg_len in [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 128] {
-            let message = text_of(msg_len, 11);
-            let want = STANDARD.encode(hmac_sha256::HMAC::mac(message.as_bytes(), key.as_bytes()));
-            assert_eq!(signer.mac_base64(message.as_bytes()), want, "key {key_len} bytes, message {msg_len} bytes");
-        }
+fn the_model_hmac_itself_matches_rfc4231_case_2() {
+    assert_eq!(rfc2104(b"Jefe", b"what do ya want for nothing?"), "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=");
+}
+
+proptest! {
+    #[test]
+    fn signing_key_agrees_with_an_rfc2104_hmac(secret in prop_oneof![".{0,40}", "[ -~]{60,140}"], message in prop::collection::vec(any::<u8>(), 0..300)) {
+        prop_assert_eq!(SigningKey::new(&secret).mac_base64(&message), rfc2104(secret.as_bytes(), &message));
     }
-    // The streamed NCP message equals the MAC of the built string, also when its parts straddle blocks.
-    for uri_len in [1, 30, 31, 32, 40, 95, 96, 97] {
-        let uri = format!("/{}", text_of(uri_len - 1, 5));
-        let signed = Credentials::new("AK", &text_of(70, 1)).sign("GET", &uri, 1_700_000_000_000);
-        let message = string_to_sign("GET", &uri, "1700000000000", "AK");
-        assert_eq!(signed.signature, SigningKey::new(&text_of(70, 1)).mac_base64(message.as_bytes()), "uri of {uri_len}");
+
+    #[test]
+    fn signatures_are_the_mac_of_the_documented_message(method in "[A-Z]{3,7}", uri in "/[ -~]{0,150}", timestamp in any::<u64>(), access_key in "[!-~]{1,40}", secret in ".{0,100}") {
+        let ours = Credentials::new(&access_key, &secret).sign(&method, &uri, timestamp);
+        let message = format!("{method} {uri}\n{timestamp}\n{access_key}");
+        prop_assert_eq!(string_to_sign(&method, &uri, &timestamp.to_string(), &access_key), message.clone());
+        prop_assert_eq!(ours.signature, rfc2104(secret.as_bytes(), message.as_bytes()));
+        prop_assert_eq!(ours.timestamp, timestamp.to_string());
     }
 }
