@@ -89,9 +89,9 @@ impl Routed {
 }
 
 /// Matches `METHOD path?query` (the path still percent-encoded) against the allowed operations. Only
-/// the exact shapes pass: the template's literal segments, parameter segments of plain characters
-/// (letters, digits, `-`, `_`: no valid name or id needs encoding), and only the operation's own query
-/// parameters, each at most once.
+/// the exact shapes pass: the template's literal segments, one non-empty segment per parameter (its
+/// rule is applied to the raw text when the call is built: no valid name or id needs encoding), and
+/// only the operation's own query parameters, each at most once.
 pub fn route(policy: &Policy, method: &str, path: &str, query: &str) -> Result<Routed, Refusal> {
     let refuse = || Refusal::not_allowed(method);
     let rest = path.strip_prefix(policy.base_path.as_str()).ok_or_else(refuse)?;
@@ -133,7 +133,9 @@ fn matches_template(template: &str, segments: &[&str]) -> bool {
     parts.len() == segments.len()
         && parts.iter().zip(segments).all(|(part, segment)| {
             if part.starts_with('{') {
-                !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                // Taken raw (still percent-encoded): the parameter's rule then refuses anything a valid
+                // name or id would never need, such as `%2F` or `..`, with a 400 naming the parameter.
+                !segment.is_empty()
             } else {
                 part == segment
             }

@@ -82,7 +82,7 @@ struct Limits {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct Retries {
     max_attempts: Option<ParamValue>,
     base_delay_ms: Option<ParamValue>,
@@ -203,8 +203,10 @@ pub fn call_settings(options: &JsValue, defaults: CallLimits) -> Result<CallSett
 }
 
 fn limits(copy: &Object, defaults: CallLimits) -> Result<CallLimits, Error> {
-    if let Some(retries) = input::member(copy, "retries").filter(|r| !input::is_plain(r)) {
-        return Err(Error::validation("retries", &format!("must be a plain object, not {}", input::describe(&retries))));
+    if let Some(retries) = input::member(copy, "retries") {
+        // serde-wasm-bindgen reads only the fields a struct names: unknown keys are refused here.
+        const RETRY_OPTIONS: &[&str] = &["maxAttempts", "baseDelayMs", "maxDelayMs"];
+        snapshot(&retries, "retries", &|k| RETRY_OPTIONS.contains(&k), &known_text(RETRY_OPTIONS))?;
     }
     let set: Limits = read(copy)?;
     let timeout_ms = set.timeout_ms.as_ref().map(|v| whole("timeoutMs", v, 1, MAX_TIMEOUT_MS)).transpose()?.unwrap_or(defaults.timeout_ms);

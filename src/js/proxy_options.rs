@@ -97,7 +97,6 @@ struct Fields {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct CorsFields {
     origins: Option<ParamValue>,
     credentials: Option<bool>,
@@ -114,6 +113,11 @@ pub fn proxy_settings(options: &JsValue) -> Result<ProxySettings, Error> {
         opt("cors", Ty::Object(&[opt("credentials", Ty::Bool)])),
     ]);
     check::<JsFormat>(&copy, &TYPES, "").map_err(input_error)?;
+    if let Some(cors) = input::member(&copy, "cors") {
+        // serde-wasm-bindgen reads only the fields a struct names: unknown keys are refused here.
+        const CORS_OPTIONS: &[&str] = &["origins", "credentials", "headers"];
+        snapshot(&cors, "cors", &|k| CORS_OPTIONS.contains(&k), &|| CORS_OPTIONS.join(", "))?;
+    }
     let fields: Fields = read(&copy)?;
     let credentials = crate::js::options::credentials(&copy)?;
     let endpoint = Endpoint::parse(fields.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT), "endpoint")?;

@@ -54,6 +54,8 @@ pub enum Stop {
 /// listener it added, so nothing outlives the attempt.
 pub struct Watch {
     promise: Promise,
+    /// The promise's resolve function until it is called.
+    resolve: Rc<RefCell<Option<Function>>>,
     timer: Option<JsValue>,
     listeners: Vec<(AbortSignal, Closure<dyn FnMut()>)>,
     _on_timer: Option<Closure<dyn FnMut()>>,
@@ -65,6 +67,7 @@ impl Watch {
     pub fn new(timeout_ms: Option<f64>, signals: &[AbortSignal]) -> Watch {
         let resolve: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
         let slot = Rc::clone(&resolve);
+        let kept = Rc::clone(&resolve);
         let promise = Promise::new(&mut |ok, _| {
             slot.replace(Some(ok));
         });
@@ -91,7 +94,7 @@ impl Watch {
             }
             None => (None, None),
         };
-        Watch { promise, timer, listeners, _on_timer: on_timer }
+        Watch { promise, resolve: kept, timer, listeners, _on_timer: on_timer }
     }
 
     /// Resolves when the wait ends.
@@ -107,6 +110,11 @@ impl Watch {
 
 impl Drop for Watch {
     fn drop(&mut self) {
+        // A `JsFuture` frees its callbacks only when its promise settles: settle it now, so a wait that
+        // ended another way (the fetch answered first) leaves nothing behind.
+        if let Some(ok) = self.resolve.try_borrow_mut().ok().and_then(|mut r| r.take()) {
+            let _ = ok.call1(&JsValue::UNDEFINED, &JsValue::NULL);
+        }
         if let Some(timer) = &self.timer {
             clear_timeout(timer);
         }
