@@ -1,10 +1,13 @@
 //! The JS boundary and real `fetch` against the local emulator. The same tests run in Node, in headless
 //! Chromium as a page, and in a dedicated worker (scripts/test.sh sets the runner's environment).
 //! `MI_EMULATOR_URL` and `MI_DEAD_URL` are read at build time; a build without them fails every test.
+//!
+//! Workspaces these tests create on the emulator are named `wbt-...` and deleted again: the Node, page
+//! and worker runs share one emulator, and its accounts hold at most 10 workspaces.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Promise, Reflect};
-use ncloud_media_intelligence::{sign, sign_request, MediaIntelligence, NcpSigner};
+use ncloud_media_intelligence::{sign_request, MediaIntelligence, NcpSigner};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -16,6 +19,22 @@ export function uniqueName(prefix) { return prefix + "-" + Date.now().toString(3
 export function stubFetch(status, body, seen) {
   return async (url, init) => { seen.push({ url, init }); return new Response(body, { status, headers: { "content-type": "application/json" } }); };
 }
+// A stub of GET /api/v1/workspaces serving `total` workspaces ws-1..ws-N (each with the members of
+// `extra`) in the pages the query asks for; page `failPage` answers 503. Records each URL in `seen`.
+export function pagedFetch(total, seen, extra, failPage) {
+  return async (url, init) => {
+    seen.push(url);
+    const q = new URL(url).searchParams;
+    const pageNum = Number(q.get("pageNum")), pageSize = Number(q.get("pageSize") ?? 1000);
+    if (pageNum === failPage) {
+      return new Response('{"error":{"errorCode":"500","message":"Endpoint Error"}}', { status: 503 });
+    }
+    const items = Array.from({ length: total }, (_, i) => ({ workspaceName: "ws-" + (i + 1), ...JSON.parse(extra) }));
+    const result = { totalCount: total, totalPage: Math.ceil(total / pageSize), pageNo: pageNum, pageSize,
+      content: items.slice((pageNum - 1) * pageSize, pageNum * pageSize) };
+    return new Response(JSON.stringify({ code: "0", message: "success", result }), { status: 200 });
+  };
+}
 export function hangingFetch() {
   // A server that never answers. The interval keeps Node's event loop alive, as an open socket would
   // (Node's AbortSignal.timeout timer alone does not); it stops when the signal fires.
@@ -25,6 +44,12 @@ export function hangingFetch() {
   });
 }
 export async function requestCount(base) { const r = await fetch(base + "/__emulator/requests"); return (await r.json()).length; }
+// The emulator's logged requests whose method is `method` and whose URL starts with `prefix`.
+export async function loggedUrls(base, method, prefix) {
+  const r = await fetch(base + "/__emulator/requests");
+  return (await r.json()).filter((e) => e.method === method && e.url.startsWith(prefix)).map((e) => e.url);
+}
+export async function fetchStatus(url, headers) { return (await fetch(url, { headers })).status; }
 export function headerOf(init, name) { return new Headers(init.headers).get(name); }
 export function withNullPrototype(o) { return Object.assign(Object.create(null), o); }
 export function withThrowingGetter(o, name) {
@@ -33,6 +58,21 @@ export function withThrowingGetter(o, name) {
   return copy;
 }
 export function withInheritedOption(o, name) { return Object.assign(Object.create({ [name]: "inherited" }), o); }
+// An options object whose `workspaceName` getter answers `first` once, then `later`; `box.reads` counts.
+export function flipping(first, later) {
+  const box = { reads: 0 };
+  box.options = { get workspaceName() { box.reads += 1; return box.reads === 1 ? first : later; } };
+  return box;
+}
+export function trappedProxy() { return new Proxy({}, { ownKeys() { throw new Error("trap says no"); } }); }
+export function revokedProxy() { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }
+export function loneSurrogate() { return "ab\uD800cd"; }
+export function nextOf(it) { return it.next(); }
+export function returnOf(it) { return it.return(); }
+export function isOwnAsyncIterator(it) { return typeof it[Symbol.asyncIterator] === "function" && it[Symbol.asyncIterator]() === it; }
+export async function collect(it) { const out = []; for await (const item of it) out.push(item); return out; }
+export async function takeThenBreak(it, n) { const out = []; for await (const item of it) { out.push(item); if (out.length === n) break; } return out; }
+export function twoNexts(it) { return Promise.allSettled([it.next(), it.next()]); }
 "#)]
 extern "C" {
     fn obj(json: &str) -> JsValue;
@@ -40,10 +80,16 @@ extern "C" {
     fn unique_name(prefix: &str) -> String;
     #[wasm_bindgen(js_name = stubFetch)]
     fn stub_fetch(status: u16, body: &str, seen: &Array) -> JsValue;
+    #[wasm_bindgen(js_name = pagedFetch)]
+    fn paged_fetch(total: u32, seen: &Array, extra: &str, fail_page: u32) -> JsValue;
     #[wasm_bindgen(js_name = hangingFetch)]
     fn hanging_fetch() -> JsValue;
     #[wasm_bindgen(js_name = requestCount)]
     fn request_count(base: &str) -> Promise;
+    #[wasm_bindgen(js_name = loggedUrls)]
+    fn logged_urls(base: &str, method: &str, prefix: &str) -> Promise;
+    #[wasm_bindgen(js_name = fetchStatus)]
+    fn fetch_status(url: &str, headers: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = headerOf)]
     fn header_of(init: &JsValue, name: &str) -> Option<String>;
     #[wasm_bindgen(js_name = withNullPrototype)]
@@ -52,11 +98,31 @@ extern "C" {
     fn with_throwing_getter(o: &JsValue, name: &str) -> JsValue;
     #[wasm_bindgen(js_name = withInheritedOption)]
     fn with_inherited_option(o: &JsValue, name: &str) -> JsValue;
+    fn flipping(first: &str, later: &str) -> JsValue;
+    #[wasm_bindgen(js_name = trappedProxy)]
+    fn trapped_proxy() -> JsValue;
+    #[wasm_bindgen(js_name = revokedProxy)]
+    fn revoked_proxy() -> JsValue;
+    #[wasm_bindgen(js_name = loneSurrogate)]
+    fn lone_surrogate() -> JsValue;
+    #[wasm_bindgen(js_name = nextOf)]
+    fn next_of(it: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = returnOf)]
+    fn return_of(it: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = isOwnAsyncIterator)]
+    fn is_own_async_iterator(it: &JsValue) -> bool;
+    fn collect(it: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = takeThenBreak)]
+    fn take_then_break(it: &JsValue, n: u32) -> Promise;
+    #[wasm_bindgen(js_name = twoNexts)]
+    fn two_nexts(it: &JsValue) -> Promise;
 }
 
 const SECRET: &str = "test-secret-key";
 /// These tests also run in a browser page, where a client with a secret key must be allowed explicitly.
 const BROWSER_OK: (&str, JsValue) = ("dangerouslyAllowBrowser", JsValue::TRUE);
+/// The three headers `signRequest` and `NcpSigner#sign` return, as the `.d.ts` documents them.
+const SIGNATURE_HEADERS: [&str; 3] = ["x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2"];
 
 fn emulator() -> &'static str {
     option_env!("MI_EMULATOR_URL").unwrap_or("http://build-without-MI_EMULATOR_URL.invalid")
@@ -70,6 +136,10 @@ fn text(value: &JsValue, key: &str) -> Option<String> {
     get(value, key).as_string()
 }
 
+fn keys(value: &JsValue) -> Vec<String> {
+    Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect()
+}
+
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in pairs {
@@ -80,6 +150,11 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 
 fn client_with(endpoint: &str, secret: &str) -> MediaIntelligence {
     let o = options(&[("accessKey", "test-access-key".into()), ("secretKey", secret.into()), ("endpoint", endpoint.into()), BROWSER_OK]);
+    MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client")
+}
+
+fn client_fetching(fetch: JsValue) -> MediaIntelligence {
+    let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("fetch", fetch), BROWSER_OK]);
     MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client")
 }
 
@@ -96,15 +171,49 @@ fn assert_error(error: &JsValue, name: &str, code: &str) {
     assert!(!message.contains(SECRET) && !message.contains("wrong-secret"), "{message}");
 }
 
+async fn create(mi: &MediaIntelligence, name: &str) -> JsValue {
+    settle(mi.create_workspace(options(&[("workspaceName", name.into())]), None)).await.map_err(|e| text(&e, "message")).expect("created")
+}
+
+async fn delete(mi: &MediaIntelligence, name: &str) {
+    settle(mi.delete_workspace(name.into(), None)).await.map_err(|e| text(&e, "message")).expect("deleted");
+}
+
+/// Every workspace name of the account, in the API's order, read page by page with `listWorkspaces`.
+async fn all_names(mi: &MediaIntelligence, page_size: u32) -> Vec<String> {
+    let mut names = Vec::new();
+    for page_num in 1.. {
+        let paging = options(&[("pageNum", page_num.into()), ("pageSize", page_size.into())]);
+        let page = settle(mi.list_workspaces(paging, None)).await.map_err(|e| text(&e, "message")).expect("page");
+        let content = Array::from(&get(&page, "content"));
+        names.extend(content.iter().filter_map(|w| text(&w, "workspaceName")));
+        if content.length() == 0 || get(&page, "pageNo").as_f64() >= get(&page, "totalPage").as_f64() {
+            break;
+        }
+    }
+    names
+}
+
+/// Deletes what an earlier, failed run of these tests may have left on the shared emulator.
+async fn sweep(mi: &MediaIntelligence) {
+    for name in all_names(mi, 1000).await.iter().filter(|n| n.starts_with("wbt-")) {
+        delete(mi, name).await;
+    }
+}
+
+async fn list_requests() -> Vec<String> {
+    let urls = settle(logged_urls(emulator(), "GET", "/api/v1/workspaces?")).await.expect("request log");
+    Array::from(&urls).iter().filter_map(|u| u.as_string()).collect()
+}
+
 #[wasm_bindgen_test]
 async fn create_then_get_round_trips_through_the_emulator() {
     let mi = client_with(&format!("{}/", emulator()), SECRET);
-    let name = unique_name("rt");
+    let name = unique_name("wbt-rt");
     let create = options(&[("workspaceName", name.as_str().into()), ("bucketName", "media-bucket".into())]);
     let created = settle(mi.create_workspace(create, None)).await.map_err(|e| text(&e, "message")).expect("created");
     assert_eq!(text(&created, "workspaceName").as_deref(), Some(name.as_str()));
-    let keys: Vec<String> = Object::keys(created.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
-    assert_eq!(keys, ["workspaceName", "createdUserName", "createdTime", "updatedUserName", "updatedTime"]);
+    assert_eq!(keys(&created), ["workspaceName", "createdUserName", "createdTime", "updatedUserName", "updatedTime"]);
     assert!(text(&created, "createdTime").is_some_and(|t| t.len() == 19 && t.contains('T')));
 
     let details = settle(mi.get_workspace(name.as_str().into(), None)).await.map_err(|e| text(&e, "message")).expect("details");
@@ -112,21 +221,246 @@ async fn create_then_get_round_trips_through_the_emulator() {
     assert_eq!(text(&details, "bucketName").as_deref(), Some("media-bucket"));
     assert_eq!(get(&details, "monthlyAnalysisCount").as_f64(), Some(0.0), "a number, not text or BigInt");
     assert!(text(&details, "workspaceUrl").is_some_and(|u| u.ends_with(&name)));
-    assert_eq!(Object::keys(details.unchecked_ref::<Object>()).length(), 8);
+    assert_eq!(keys(&details).len(), 8);
+    delete(&mi, &name).await;
 }
 
 #[wasm_bindgen_test]
 async fn a_duplicate_and_a_missing_workspace_are_api_errors_with_status_and_code() {
     let mi = client_with(emulator(), SECRET);
-    let name = unique_name("dup");
-    let create = || options(&[("workspaceName", name.as_str().into())]);
-    settle(mi.create_workspace(create(), None)).await.map_err(|e| text(&e, "message")).expect("first create");
-    let e = settle(mi.create_workspace(create(), None)).await.expect_err("duplicate");
+    let name = unique_name("wbt-dup");
+    create(&mi, &name).await;
+    let e = settle(mi.create_workspace(options(&[("workspaceName", name.as_str().into())]), None)).await.expect_err("duplicate");
     assert_error(&e, "ApiError", "CONFLICT");
     assert_eq!((get(&e, "status").as_f64(), text(&e, "apiCode")), (Some(409.0), Some("409".into())));
+    assert_eq!(get(&e, "attempts").as_f64(), Some(1.0), "a conflict is not retried");
     let e = settle(mi.get_workspace(unique_name("ghost").into(), None)).await.expect_err("missing");
     assert_error(&e, "ApiError", "NOT_FOUND");
     assert!(text(&e, "message").is_some_and(|m| m.starts_with("GET /api/v1/workspaces/ghost-")), "says what was attempted");
+    delete(&mi, &name).await;
+}
+
+#[wasm_bindgen_test]
+async fn delete_workspace_takes_the_name_alone_or_in_options_and_the_workspace_is_gone_after() {
+    let mi = client_with(emulator(), SECRET);
+    let (plain, in_options) = (unique_name("wbt-del"), unique_name("wbt-del"));
+    create(&mi, &plain).await;
+    create(&mi, &in_options).await;
+
+    let deleted = settle(mi.delete_workspace(plain.as_str().into(), None)).await.map_err(|e| text(&e, "message")).expect("deleted by name");
+    assert_eq!(text(&deleted, "workspaceName").as_deref(), Some(plain.as_str()));
+    let deleted = settle(mi.delete_workspace(options(&[("workspaceName", in_options.as_str().into())]), None)).await.map_err(|e| text(&e, "message")).expect("deleted");
+    assert_eq!(text(&deleted, "workspaceName").as_deref(), Some(in_options.as_str()));
+    let deletes = settle(logged_urls(emulator(), "DELETE", "/api/v1/workspaces/")).await.expect("log");
+    let deletes: Vec<String> = Array::from(&deletes).iter().filter_map(|u| u.as_string()).collect();
+    assert!(deletes.contains(&format!("/api/v1/workspaces/{plain}")) && deletes.contains(&format!("/api/v1/workspaces/{in_options}")), "{deletes:?}");
+
+    for name in [&plain, &in_options] {
+        let e = settle(mi.get_workspace(name.as_str().into(), None)).await.expect_err("gone");
+        assert_error(&e, "ApiError", "NOT_FOUND");
+        let e = settle(mi.delete_workspace(name.as_str().into(), None)).await.expect_err("deleted twice");
+        assert_error(&e, "ApiError", "NOT_FOUND");
+        assert!(text(&e, "message").is_some_and(|m| m.starts_with(&format!("DELETE /api/v1/workspaces/{name}"))));
+    }
+    let names = all_names(&mi, 1000).await;
+    assert!(!names.contains(&plain) && !names.contains(&in_options), "not listed any more");
+    // The name is free again.
+    create(&mi, &plain).await;
+    delete(&mi, &plain).await;
+
+    let before = settle(request_count(emulator())).await.expect("count").as_f64();
+    for (input, field) in [(JsValue::from("Bad_Name"), "workspaceName"), (JsValue::UNDEFINED, "workspaceName"), (options(&[("workspaceName", "fine-name".into()), ("force", true.into())]), "options")] {
+        let e = settle(mi.delete_workspace(input, None)).await.expect_err(field);
+        assert_error(&e, "ValidationError", "INVALID_INPUT");
+        assert_eq!(text(&e, "field").as_deref(), Some(field));
+    }
+    assert_eq!(settle(request_count(emulator())).await.expect("count").as_f64(), before, "bad input sends nothing");
+}
+
+#[wasm_bindgen_test]
+async fn list_workspaces_pages_and_workspaces_iterates_lazily_until_return() {
+    let mi = client_with(emulator(), SECRET);
+    sweep(&mi).await;
+    let mine: Vec<String> = (0..3).map(|i| unique_name(&format!("wbt-pg{i}"))).collect();
+    for name in &mine {
+        create(&mi, name).await;
+    }
+
+    // listWorkspaces: one page, with the API's paging members.
+    let first = settle(mi.list_workspaces(options(&[("pageNum", 1.into()), ("pageSize", 2.into())]), None)).await.map_err(|e| text(&e, "message")).expect("page 1");
+    let all = all_names(&mi, 2).await;
+    let total = all.len() as f64;
+    assert!(all.len() >= 3 && all.ends_with(&mine), "in creation order: {all:?}");
+    assert_eq!(get(&first, "totalCount").as_f64(), Some(total));
+    let pages = (total / 2.0).ceil();
+    assert_eq!(get(&first, "totalPage").as_f64(), Some(pages));
+    assert_eq!((get(&first, "pageNo").as_f64(), get(&first, "pageSize").as_f64()), (Some(1.0), Some(2.0)));
+    assert_eq!(Array::from(&get(&first, "content")).length(), 2);
+    let summary = Array::from(&get(&first, "content")).get(0);
+    assert!(text(&summary, "workspaceUrl").is_some() && get(&summary, "monthlyAnalysisCount").is_undefined(), "a summary: {:?}", keys(&summary));
+    // No paging options: page 1 of the API's default size, sent as ?pageNum=1.
+    let before = list_requests().await.len();
+    let everything = settle(mi.list_workspaces(JsValue::UNDEFINED, None)).await.map_err(|e| text(&e, "message")).expect("default page");
+    assert_eq!(get(&everything, "totalCount").as_f64(), Some(total));
+    assert_eq!(list_requests().await[before..], ["/api/v1/workspaces?pageNum=1".to_owned()]);
+
+    // workspaces(): nothing is fetched until the loop asks, one page per request, none after return().
+    let it = mi.workspaces(Some(options(&[("pageSize", 2.into())])), None).map_err(|e| text(&e, "message")).expect("iterator");
+    assert!(is_own_async_iterator(&it), "for await takes it");
+    let before = list_requests().await.len();
+    let mut seen = Vec::new();
+    for expected_requests in [1, 1, 2] {
+        let step = settle(next_of(&it)).await.map_err(|e| text(&e, "message")).expect("next");
+        assert_eq!(get(&step, "done").as_bool(), Some(false));
+        seen.extend(text(&get(&step, "value"), "workspaceName"));
+        assert_eq!(list_requests().await.len() - before, expected_requests, "after {} items", seen.len());
+    }
+    assert_eq!(seen, all[..3]);
+    assert_eq!(list_requests().await[before..], ["/api/v1/workspaces?pageNum=1&pageSize=2".to_owned(), "/api/v1/workspaces?pageNum=2&pageSize=2".to_owned()]);
+    let stopped = settle(return_of(&it)).await.expect("return");
+    assert_eq!((get(&stopped, "done").as_bool(), get(&stopped, "value").is_undefined()), (Some(true), true));
+    let after = settle(next_of(&it)).await.expect("next after return");
+    assert_eq!(get(&after, "done").as_bool(), Some(true), "return() ends the iteration");
+    assert_eq!(list_requests().await.len() - before, 2, "nothing fetched after return()");
+
+    // A whole for-await loop: every workspace, one request per page; a break stops fetching.
+    let before = list_requests().await.len();
+    let it = mi.workspaces(Some(options(&[("pageSize", 2.into())])), None).expect("iterator");
+    let items = settle(collect(&it)).await.map_err(|e| text(&e, "message")).expect("all");
+    let names: Vec<String> = Array::from(&items).iter().filter_map(|w| text(&w, "workspaceName")).collect();
+    assert_eq!(names, all);
+    assert_eq!((list_requests().await.len() - before) as f64, pages, "exactly one request per page");
+    let before = list_requests().await.len();
+    let it = mi.workspaces(Some(options(&[("pageSize", 1.into())])), None).expect("iterator");
+    let items = settle(take_then_break(&it, 2)).await.expect("two");
+    assert_eq!(Array::from(&items).length(), 2);
+    assert_eq!(list_requests().await.len() - before, 2, "the break stopped fetching");
+
+    for name in &mine {
+        delete(&mi, name).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn workspaces_starts_at_the_callers_page_and_checks_its_options_at_once() {
+    let seen = Array::new();
+    let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
+    let it = mi.workspaces(Some(options(&[("pageNum", 2.into()), ("pageSize", 2.into())])), None).expect("iterator");
+    let items = settle(collect(&it)).await.map_err(|e| text(&e, "message")).expect("items");
+    let names: Vec<String> = Array::from(&items).iter().filter_map(|w| text(&w, "workspaceName")).collect();
+    assert_eq!(names, ["ws-3", "ws-4", "ws-5"]);
+
+    let before = seen.length();
+    for (input, field) in [
+        (options(&[("pageSize", 0.into())]), "pageSize"),
+        (options(&[("pageSize", 1001.into())]), "pageSize"),
+        (options(&[("pageNum", 0.into())]), "pageNum"),
+        (options(&[("pageNum", 1.5.into())]), "pageNum"),
+        (options(&[("page", 2.into())]), "options"),
+        (JsValue::from(7), "options"),
+    ] {
+        let e = mi.workspaces(Some(input.clone()), None).err().expect(field);
+        assert_error(&e, "ValidationError", "INVALID_INPUT");
+        assert_eq!(text(&e, "field").as_deref(), Some(field));
+        let e = settle(mi.list_workspaces(input, None)).await.expect_err(field);
+        assert_eq!(text(&e, "field").as_deref(), Some(field));
+    }
+    let e = mi.workspaces(None, Some(options(&[("timeoutMs", 0.into())]).unchecked_into())).err().expect("bad request options");
+    assert_eq!(text(&e, "field").as_deref(), Some("timeoutMs"));
+    assert_eq!(seen.length(), before, "no request for bad input");
+}
+
+/// `listWorkspaces` takes a page number as decimal text too (as every whole-number option does); the
+/// iterator must start from that page likewise.
+#[wasm_bindgen_test]
+async fn workspaces_starts_at_a_page_number_given_as_text() {
+    let seen = Array::new();
+    let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
+    let text_page = options(&[("pageNum", "2".into()), ("pageSize", 2.into())]);
+    let page = settle(mi.list_workspaces(text_page.clone(), None)).await.map_err(|e| text(&e, "message")).expect("page 2");
+    assert_eq!(get(&page, "pageNo").as_f64(), Some(2.0));
+    let it = mi.workspaces(Some(text_page), None).expect("iterator");
+    let items = settle(collect(&it)).await.map_err(|e| text(&e, "message")).expect("items");
+    let names: Vec<String> = Array::from(&items).iter().filter_map(|w| text(&w, "workspaceName")).collect();
+    assert_eq!(names, ["ws-3", "ws-4", "ws-5"], "pageNum \"2\" starts at page 2");
+}
+
+#[wasm_bindgen_test]
+async fn an_iterator_error_rejects_the_next_that_met_it() {
+    let seen = Array::new();
+    let mi = client_fetching(paged_fetch(5, &seen, "{}", 2));
+    let once = options(&[("retries", options(&[("maxAttempts", 1.into())]))]);
+    let it = mi.workspaces(Some(options(&[("pageSize", 2.into())])), Some(once.unchecked_into())).expect("iterator");
+    for expected in ["ws-1", "ws-2"] {
+        let step = settle(next_of(&it)).await.expect("next");
+        assert_eq!(text(&get(&step, "value"), "workspaceName").as_deref(), Some(expected));
+    }
+    let e = settle(next_of(&it)).await.expect_err("page 2 fails");
+    assert_error(&e, "ApiError", "SERVER_ERROR");
+    assert_eq!(get(&e, "attempts").as_f64(), Some(1.0), "the per-call retries apply to each page");
+}
+
+/// Two `next()` calls before the first settles (`Promise.all([it.next(), it.next()])`): each item comes
+/// once, in order, and each page is fetched once; a second call may also be refused while one runs.
+#[wasm_bindgen_test]
+async fn overlapping_next_calls_neither_repeat_nor_skip_items() {
+    let seen = Array::new();
+    let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
+    let it = mi.workspaces(Some(options(&[("pageSize", 2.into())])), None).expect("iterator");
+    let both = settle(two_nexts(&it)).await.expect("allSettled");
+    let mut names = Vec::new();
+    for outcome in Array::from(&both).iter() {
+        if text(&outcome, "status").as_deref() == Some("fulfilled") {
+            names.extend(text(&get(&get(&outcome, "value"), "value"), "workspaceName"));
+        } else {
+            let e = get(&outcome, "reason");
+            assert_error(&e, "ValidationError", "INVALID_INPUT");
+            assert_eq!(text(&e, "field").as_deref(), Some("next"));
+        }
+    }
+    let rest = settle(collect(&it)).await.map_err(|e| text(&e, "message")).expect("rest");
+    names.extend(Array::from(&rest).iter().filter_map(|w| text(&w, "workspaceName")));
+    assert_eq!(names, ["ws-1", "ws-2", "ws-3", "ws-4", "ws-5"]);
+    let urls: Vec<String> = seen.iter().filter_map(|u| u.as_string()).collect();
+    assert_eq!(urls.len(), 3, "each page once: {urls:?}");
+}
+
+#[wasm_bindgen_test]
+async fn results_pass_unknown_fields_through_and_a_wrong_typed_field_is_a_decode_error_naming_it() {
+    // Fields the API adds later reach the caller as sent, nested ones too.
+    let body = r#"{"code":"0","message":"success","result":{"workspaceName":"my-workspace","monthlyAnalysisCount":4,"region":"KR","quota":{"used":1,"limits":[10,"unlimited",null]},"beta":true}}"#;
+    let mi = client_fetching(stub_fetch(200, body, &Array::new()));
+    let details = settle(mi.get_workspace("my-workspace".into(), None)).await.map_err(|e| text(&e, "message")).expect("details");
+    assert_eq!(js_sys::JSON::stringify(&details).ok().and_then(|s| s.as_string()).as_deref(), Some(r#"{"workspaceName":"my-workspace","monthlyAnalysisCount":4,"region":"KR","quota":{"used":1,"limits":[10,"unlimited",null]},"beta":true}"#));
+    let seen = Array::new();
+    let mi = client_fetching(paged_fetch(3, &seen, r#"{"labels":["a"],"tier":2}"#, 0));
+    let page = settle(mi.list_workspaces(options(&[("pageSize", 2.into())]), None)).await.map_err(|e| text(&e, "message")).expect("page");
+    let item = Array::from(&get(&page, "content")).get(1);
+    assert_eq!((text(&item, "workspaceName").as_deref(), get(&item, "tier").as_f64()), (Some("ws-2"), Some(2.0)));
+    assert_eq!(Array::from(&get(&item, "labels")).get(0).as_string().as_deref(), Some("a"));
+
+    // A documented field of the wrong type: the error names it (and not its value).
+    for (body, field) in [
+        (r#"{"code":"0","message":"success","result":{"workspaceName":"my-workspace","monthlyAnalysisCount":"seven-secret-value"}}"#, "monthlyAnalysisCount"),
+        (r#"{"code":"0","message":"success","result":{"workspaceName":42}}"#, "workspaceName"),
+        (r#"{"code":"0","message":"success","result":{"workspaceName":"my-workspace","bucketName":["b"]}}"#, "bucketName"),
+    ] {
+        let mi = client_fetching(stub_fetch(200, body, &Array::new()));
+        let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err(field);
+        assert_error(&e, "DecodeError", "DECODE_ERROR");
+        assert_eq!(get(&e, "status").as_f64(), Some(200.0));
+        let message = text(&e, "message").unwrap_or_default();
+        assert!(message.contains(field) && !message.contains("seven-secret-value"), "{message}");
+    }
+    let body = r#"{"code":"0","message":"success","result":{"totalCount":2,"totalPage":1,"pageNo":1,"pageSize":2,"content":[{"workspaceName":"a-1"},{"workspaceName":7}]}}"#;
+    let mi = client_fetching(stub_fetch(200, body, &Array::new()));
+    let e = settle(mi.list_workspaces(JsValue::UNDEFINED, None)).await.expect_err("item 1");
+    assert_error(&e, "DecodeError", "DECODE_ERROR");
+    assert!(text(&e, "message").is_some_and(|m| m.contains("content[1].workspaceName")), "{:?}", text(&e, "message"));
+    let body = r#"{"code":"0","message":"success","result":{"totalCount":2,"totalPage":1,"pageNo":1,"pageSize":2,"content":"none"}}"#;
+    let mi = client_fetching(stub_fetch(200, body, &Array::new()));
+    let e = settle(mi.list_workspaces(JsValue::UNDEFINED, None)).await.expect_err("content");
+    assert!(text(&e, "message").is_some_and(|m| m.contains("content")), "{:?}", text(&e, "message"));
 }
 
 #[wasm_bindgen_test]
@@ -144,6 +478,7 @@ async fn a_dead_port_is_a_network_error_with_the_original_cause() {
     let e = settle(client_with(dead, SECRET).get_workspace("abc".into(), None)).await.expect_err("dead port");
     assert_error(&e, "NetworkError", "NETWORK_ERROR");
     assert!(!get(&e, "cause").is_undefined(), "the fetch error is kept as cause");
+    assert_eq!(get(&e, "attempts").as_f64(), Some(3.0), "a network error is retried (default 3 attempts)");
 }
 
 #[wasm_bindgen_test]
@@ -168,11 +503,51 @@ async fn invalid_names_are_rejected_before_any_request_is_sent() {
         let e = settle(mi.create_workspace(input, None)).await.expect_err(field);
         assert_error(&e, "ValidationError", "INVALID_INPUT");
         assert_eq!(text(&e, "field").as_deref(), Some(field));
+        assert_eq!(get(&e, "attempts").as_f64(), Some(0.0));
     }
     let e = settle(mi.get_workspace(JsValue::UNDEFINED, None)).await.expect_err("undefined");
     assert_eq!(text(&e, "field").as_deref(), Some("workspaceName"));
     let after = settle(request_count(emulator())).await.expect("count").as_f64();
     assert_eq!(before, after, "no request reached the emulator");
+}
+
+/// Options are copied once before anything is checked or sent: a getter runs once, so the name that
+/// passed the rules is the name in the URL; hostile objects become `ValidationError`s, never a throw.
+#[wasm_bindgen_test]
+async fn each_option_is_read_once_and_hostile_objects_are_refused_without_throwing() {
+    let ok = r#"{"code":"0","message":"success","result":{"workspaceName":"first-name"}}"#;
+    let seen = Array::new();
+    let mi = client_fetching(stub_fetch(200, ok, &seen));
+    let flip = flipping("first-name", "../../admin");
+    settle(mi.get_workspace(get(&flip, "options"), None)).await.map_err(|e| text(&e, "message")).expect("details");
+    assert_eq!(get(&flip, "reads").as_f64(), Some(1.0), "the getter ran once");
+    assert_eq!(text(&seen.get(0), "url").as_deref(), Some("https://mi.apigw.ntruss.com/api/v1/workspaces/first-name"));
+
+    let sent = seen.length();
+    let getter = with_throwing_getter(&options(&[("workspaceName", "x".into())]), "workspaceName");
+    for (input, field, says) in [
+        (getter, "workspaceName", "could not be read"),
+        (trapped_proxy(), "options", "readable"),
+        (revoked_proxy(), "options", "plain object"),
+        (js_sys::Date::new_0().into(), "options", "plain object"),
+        (options(&[("workspaceName", lone_surrogate())]), "workspaceName", "lone surrogate"),
+        (with_inherited_option(&Object::new().into(), "workspaceName"), "options", "plain object"),
+    ] {
+        let e = settle(mi.get_workspace(input, None)).await.expect_err(field);
+        assert_error(&e, "ValidationError", "INVALID_INPUT");
+        assert_eq!(text(&e, "field").as_deref(), Some(field));
+        assert!(text(&e, "message").is_some_and(|m| m.contains(says)), "{:?}", text(&e, "message"));
+    }
+    assert_eq!(seen.length(), sent, "nothing sent");
+    // The constructor reads its options the same way.
+    let keys = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), BROWSER_OK]);
+    let e = MediaIntelligence::new(with_throwing_getter(&keys, "secretKey")).err().expect("getter");
+    assert_error(&e, "ValidationError", "INVALID_INPUT");
+    assert_eq!(text(&e, "field").as_deref(), Some("secretKey"));
+    for hostile in [trapped_proxy(), revoked_proxy()] {
+        let e = MediaIntelligence::new(hostile).err().expect("hostile");
+        assert_eq!(text(&e, "field").as_deref(), Some("options"));
+    }
 }
 
 #[wasm_bindgen_test]
@@ -194,9 +569,13 @@ fn constructor_checks_every_option_and_names_the_field() {
         (with("accessKey", 12.into()), "accessKey"),
         (with("accessKey", "has space".into()), "accessKey"),
         (with("endpoint", "mi.apigw.ntruss.com".into()), "endpoint"),
+        (with("endpoint", "https://user:pw@mi.apigw.ntruss.com".into()), "endpoint"),
         (with("timeoutMs", 0.into()), "timeoutMs"),
         (with("timeoutMs", 1.5.into()), "timeoutMs"),
         (with("fetch", "fetch".into()), "fetch"),
+        (with("maxResponseBytes", 1023.into()), "maxResponseBytes"),
+        (with("maxResponseBytes", (1_073_741_824.0 + 1.0).into()), "maxResponseBytes"),
+        (with("maxResponseBytes", 4096.5.into()), "maxResponseBytes"),
         (with("secretkey", "typo".into()), "options"),
     ] {
         let e = MediaIntelligence::new(input).err().expect(field);
@@ -204,6 +583,7 @@ fn constructor_checks_every_option_and_names_the_field() {
         assert_eq!(text(&e, "field").as_deref(), Some(field));
     }
     assert!(MediaIntelligence::new(with("endpoint", "https://mi.apigw.ntruss.com/".into())).is_ok());
+    assert!(MediaIntelligence::new(with("maxResponseBytes", 1024.into())).is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -221,19 +601,35 @@ fn sign_request_matches_the_independent_vectors() {
         ]);
         let headers = sign_request(input).map_err(|e| text(&e, "message")).expect("signs");
         assert_eq!(text(&headers, "x-ncp-apigw-signature-v2"), text(&case, "signature"), "{:?}", text(&case, "name"));
-        let keys = options(&[("accessKey", get(&case, "accessKey")), ("secretKey", get(&case, "secretKey"))]);
-        let signer = NcpSigner::new(keys).map_err(|e| text(&e, "message")).expect("signer");
+        let keys_only = options(&[("accessKey", get(&case, "accessKey")), ("secretKey", get(&case, "secretKey"))]);
+        let signer = NcpSigner::new(keys_only).map_err(|e| text(&e, "message")).expect("signer");
         let keyed = signer.sign(get(&case, "method"), get(&case, "uri"), Some(get(&case, "timestamp"))).map_err(|e| text(&e, "message")).expect("signs");
         assert_eq!(text(&keyed, "x-ncp-apigw-signature-v2"), text(&case, "signature"), "keyed signer, {:?}", text(&case, "name"));
         assert_eq!(text(&headers, "x-ncp-apigw-timestamp"), text(&case, "timestamp"));
         assert_eq!(text(&headers, "x-ncp-iam-access-key"), text(&case, "accessKey"));
-        // The JS half writes the names: exactly the core's constants, in this order, and nothing else.
-        let names = [sign::HEADER_TIMESTAMP, sign::HEADER_ACCESS_KEY, sign::HEADER_SIGNATURE].map(String::from).to_vec();
+        // Exactly the three documented headers, as string values, ready for `fetch(url, { headers })`.
         for object in [&headers, &keyed] {
-            let keys: Vec<String> = Object::keys(object.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
-            assert_eq!(keys, names);
+            assert_eq!(keys(object), SIGNATURE_HEADERS);
+            assert!(SIGNATURE_HEADERS.iter().all(|h| get(object, h).is_string()));
         }
     }
+}
+
+/// What `signRequest` and `NcpSigner` return is what the gateway checks: the emulator (which recomputes
+/// signatures with node:crypto) accepts them over a real `fetch`, and refuses them for another URI.
+#[wasm_bindgen_test]
+async fn signed_headers_are_accepted_by_the_emulator_over_real_fetch() {
+    let uri = "/api/v1/workspaces?pageNum=1&pageSize=1";
+    let signed = sign_request(options(&[("method", "get".into()), ("uri", uri.into()), ("accessKey", "test-access-key".into()), ("secretKey", SECRET.into())])).expect("signs");
+    let status = |path: &str, headers: &JsValue| fetch_status(&format!("{}{path}", emulator()), headers);
+    assert_eq!(settle(status(uri, &signed)).await.expect("fetch").as_f64(), Some(200.0), "signRequest's headers pass");
+    let signer = NcpSigner::new(options(&[("accessKey", "test-access-key".into()), ("secretKey", SECRET.into())])).expect("signer");
+    let keyed = signer.sign("GET".into(), uri.into(), None).expect("signs");
+    assert_eq!(settle(status(uri, &keyed)).await.expect("fetch").as_f64(), Some(200.0), "NcpSigner's headers pass");
+    let other = "/api/v1/workspaces?pageNum=2&pageSize=1";
+    assert_eq!(settle(status(other, &keyed)).await.expect("fetch").as_f64(), Some(401.0), "the query is signed too");
+    let wrong = sign_request(options(&[("method", "GET".into()), ("uri", uri.into()), ("accessKey", "test-access-key".into()), ("secretKey", "wrong-secret".into())])).expect("signs");
+    assert_eq!(settle(status(uri, &wrong)).await.expect("fetch").as_f64(), Some(401.0));
 }
 
 #[wasm_bindgen_test]
@@ -241,13 +637,24 @@ fn the_keyed_signer_checks_its_input() {
     let signer = NcpSigner::new(options(&[("accessKey", "ak".into()), ("secretKey", "sk".into())])).map_err(|e| text(&e, "message")).expect("signer");
     let now = signer.sign("get".into(), "/x".into(), None).map_err(|e| text(&e, "message")).expect("defaults to now");
     assert!(text(&now, "x-ncp-apigw-timestamp").is_some_and(|t| t.len() == 13));
-    for (method, uri, field) in [(JsValue::from(1), JsValue::from("/x"), "method"), ("GET".into(), "x".into(), "uri"), ("GET".into(), JsValue::NULL, "uri")] {
-        let e = signer.sign(method, uri, None).err().expect(field);
+    let text_stamp = signer.sign("GET".into(), "/x".into(), Some("0005".into())).expect("decimal text");
+    assert_eq!(text(&text_stamp, "x-ncp-apigw-timestamp").as_deref(), Some("5"), "written without leading zeros");
+    for (method, uri, stamp, field) in [
+        (JsValue::from(1), JsValue::from("/x"), None, "method"),
+        ("GET".into(), "x".into(), None, "uri"),
+        ("GET".into(), JsValue::NULL, None, "uri"),
+        ("GET".into(), lone_surrogate(), None, "uri"),
+        ("GET".into(), "/x".into(), Some(JsValue::from(1.5)), "timestamp"),
+        ("GET".into(), "/x".into(), Some(Object::new().into()), "timestamp"),
+    ] {
+        let e = signer.sign(method, uri, stamp).err().expect(field);
         assert_error(&e, "ValidationError", "INVALID_INPUT");
         assert_eq!(text(&e, "field").as_deref(), Some(field));
     }
     let e = NcpSigner::new(options(&[("accessKey", "ak".into())])).err().expect("no secret");
     assert_eq!(text(&e, "field").as_deref(), Some("secretKey"));
+    let e = NcpSigner::new(options(&[("accessKey", "ak".into()), ("secretKey", "sk".into()), ("endpoint", "x".into())])).err().expect("unknown");
+    assert_eq!(text(&e, "field").as_deref(), Some("options"));
 }
 
 #[wasm_bindgen_test]
@@ -277,10 +684,10 @@ fn sign_request_defaults_the_timestamp_and_rejects_bad_input() {
     }
 }
 
-/// `signRequest` reads an ordinary options object in one crossing and anything else field by field:
-/// both give the same signature, and the field-by-field read gives the errors that name the field.
+/// `signRequest`'s options: a null-prototype object signs like an ordinary one; any other prototype,
+/// a throwing getter, an unknown key or a hostile proxy is a `ValidationError` naming the field.
 #[wasm_bindgen_test]
-fn sign_request_reads_unusual_options_objects_like_ordinary_ones() {
+fn sign_request_accepts_only_plain_options_objects_and_names_what_is_wrong() {
     let valid = || options(&[("method", "GET".into()), ("uri", "/x".into()), ("accessKey", "ak".into()), ("secretKey", "sk".into()), ("timestamp", 5.into())]);
     let signature = |o: JsValue| sign_request(o).map_err(|e| text(&e, "message")).map(|h| text(&h, "x-ncp-apigw-signature-v2"));
     let expected = signature(valid()).expect("signs");
@@ -300,6 +707,11 @@ fn sign_request_reads_unusual_options_objects_like_ordinary_ones() {
     let e = sign_request(extra).err().expect("unknown key");
     assert_eq!(text(&e, "field").as_deref(), Some("options"));
     assert!(text(&e, "message").is_some_and(|m| m.contains("unknown option `methd`")));
+    for hostile in [trapped_proxy(), revoked_proxy()] {
+        let e = sign_request(hostile).err().expect("hostile");
+        assert_error(&e, "ValidationError", "INVALID_INPUT");
+        assert_eq!(text(&e, "field").as_deref(), Some("options"));
+    }
 }
 
 #[wasm_bindgen_test]
@@ -327,6 +739,9 @@ async fn every_response_fixture_gives_its_documented_outcome_through_a_custom_fe
             Err(e) => {
                 assert_error(&e, &text(&expect, "name").unwrap_or_default(), &text(&expect, "code").unwrap_or_default());
                 assert_eq!(get(&e, "status").as_f64(), Some(f64::from(status)), "{file} keeps the status");
+                if let Some(api_code) = text(&expect, "apiCode") {
+                    assert_eq!(text(&e, "apiCode").as_deref(), Some(api_code.as_str()), "{file}");
+                }
             }
         }
         let call = seen.get(0);
@@ -361,9 +776,10 @@ fn fixture(file: &str) -> &'static str {
 
 #[wasm_bindgen_test]
 async fn a_request_past_timeout_ms_rejects_with_timeout_error() {
-    let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("timeoutMs", 30.into()), ("fetch", hanging_fetch()), BROWSER_OK]);
+    let o = options(&[("accessKey", "ak".into()), ("secretKey", SECRET.into()), ("timeoutMs", 30.into()), ("retries", options(&[("maxAttempts", 1.into())])), ("fetch", hanging_fetch()), BROWSER_OK]);
     let mi = MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client");
     let e = settle(mi.get_workspace("slow-one".into(), None)).await.expect_err("timeout");
     assert_error(&e, "TimeoutError", "TIMEOUT");
     assert!(text(&e, "message").is_some_and(|m| m.contains("30 ms")));
+    assert_eq!(get(&e, "attempts").as_f64(), Some(1.0));
 }
