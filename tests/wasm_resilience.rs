@@ -32,6 +32,29 @@ export function abortLater(c, ms, reason) { setTimeout(() => c.abort(reason), ms
 export function recorder(into) { return (r) => into.push(r); }
 export function thrower() { return () => { throw new Error("logger exploded"); }; }
 export function step(status, body, retryAfter) { return retryAfter === undefined ? { status, body } : { status, body, headers: { "retry-after": retryAfter } }; }
+export function redirectStep(status) { return { status, body: null, headers: { location: "https://elsewhere.example/collect" } }; }
+export function withHeaders(status, body, headers) { return { status, body, headers: JSON.parse(headers) }; }
+export function httpDateIn(ms) { return new Date(Date.now() + ms).toUTCString(); }
+// A fetch answering 200 with an endless body of `chunk`-byte pieces; `stats` counts pulls and cancels.
+export function endlessFetch(chunk, stats, declared) {
+  return async (url, init) => {
+    const body = new ReadableStream({
+      pull(c) { stats.pulls += 1; c.enqueue(new Uint8Array(chunk).fill(0x20)); },
+      cancel() { stats.cancelled = true; },
+    });
+    return new Response(body, { status: 200, headers: declared ? { "content-length": declared } : {} });
+  };
+}
+export function stats() { return { pulls: 0, cancelled: false }; }
+// A JSON envelope padded with spaces to exactly `size` bytes.
+export function paddedOk(size) {
+  const text = '{"code":"0","message":"success","result":{"workspaceName":"my-workspace"}}';
+  return text + " ".repeat(size - text.length);
+}
+export async function admin(base, method, path, body) {
+  const r = await fetch(base + path, { method, body: body === undefined ? undefined : body });
+  return r.status;
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = scriptedFetch)]
@@ -42,10 +65,27 @@ extern "C" {
     fn recorder(into: &Array) -> JsValue;
     fn thrower() -> JsValue;
     fn step(status: u16, body: &str, retry_after: Option<String>) -> JsValue;
+    #[wasm_bindgen(js_name = redirectStep)]
+    fn redirect_step(status: u16) -> JsValue;
+    #[wasm_bindgen(js_name = withHeaders)]
+    fn with_headers(status: u16, body: &str, headers: &str) -> JsValue;
+    #[wasm_bindgen(js_name = httpDateIn)]
+    fn http_date_in(ms: f64) -> String;
+    #[wasm_bindgen(js_name = endlessFetch)]
+    fn endless_fetch(chunk: u32, stats: &JsValue, declared: Option<String>) -> JsValue;
+    fn stats() -> JsValue;
+    #[wasm_bindgen(js_name = paddedOk)]
+    fn padded_ok(size: u32) -> String;
+    fn admin(base: &str, method: &str, path: &str, body: Option<String>) -> Promise;
 }
 
 const OK: &str = r#"{"code":"0","message":"success","result":{"workspaceName":"my-workspace","monthlyAnalysisCount":3}}"#;
 const BUSY: &str = r#"{"error":{"errorCode":"500","message":"Endpoint Error"}}"#;
+const THROTTLED: &str = r#"{"error":{"errorCode":"410","message":"Throttle Limited"}}"#;
+
+fn emulator() -> &'static str {
+    option_env!("MI_EMULATOR_URL").unwrap_or("http://build-without-MI_EMULATOR_URL.invalid")
+}
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -164,11 +204,14 @@ fn resilience_options_are_checked_and_name_the_field() {
     let base = || vec![("accessKey", JsValue::from("ak")), ("secretKey", JsValue::from("sk")), ("dangerouslyAllowBrowser", JsValue::TRUE)];
     for (key, value, field) in [
         ("retries", JsValue::from(3), "retries"),
-        ("retries", options(&[("maxAttempts", 0.into())]), "maxAttempts"),
-        ("retries", options(&[("maxAttempts", 11.into())]), "maxAttempts"),
-        ("retries", options(&[("baseDelayMs", (-1).into())]), "baseDelayMs"),
-        ("retries", options(&[("maxDelayMs", 1e9.into())]), "maxDelayMs"),
+        ("retries", Array::of1(&3.into()).into(), "retries"),
+        ("retries", options(&[("maxAttempts", 0.into())]), "retries.maxAttempts"),
+        ("retries", options(&[("maxAttempts", 11.into())]), "retries.maxAttempts"),
+        ("retries", options(&[("maxAttempts", "many".into())]), "retries.maxAttempts"),
+        ("retries", options(&[("baseDelayMs", (-1).into())]), "retries.baseDelayMs"),
+        ("retries", options(&[("maxDelayMs", 1e9.into())]), "retries.maxDelayMs"),
         ("retries", options(&[("attempts", 2.into())]), "retries"),
+        ("timeoutMs", JsValue::from("soon"), "timeoutMs"),
         ("signal", JsValue::from("abort"), "signal"),
         ("signal", Object::new().into(), "signal"),
         ("logger", JsValue::from(true), "logger"),
@@ -191,4 +234,132 @@ async fn bad_per_call_options_reject_without_a_request() {
         assert_eq!(get(&e, "attempts").as_f64(), Some(0.0));
     }
     assert_eq!(seen.length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_redirect_is_an_api_error_and_is_never_followed() {
+    for status in [301u16, 302, 303, 307, 308] {
+        let (seen, log) = (Array::new(), Array::new());
+        let mi = client(&Array::of1(&redirect_step(status)), &seen, vec![("logger", recorder(&log))]);
+        let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err("redirect");
+        assert_eq!(name_code(&e), (Some("ApiError".into()), Some("REDIRECT".into())), "{status}");
+        assert_eq!(get(&e, "status").as_f64(), Some(f64::from(status)));
+        assert_eq!(get(&e, "attempts").as_f64(), Some(1.0), "a redirect is not retried");
+        assert!(get(&e, "message").as_string().is_some_and(|m| !m.contains("elsewhere.example")), "the Location is not quoted");
+        assert_eq!(seen.length(), 1, "only the stub was asked, the Location never");
+        let init = get(&seen.get(0), "init");
+        assert_eq!(get(&init, "redirect").as_string().as_deref(), Some("manual"), "fetch must not follow it");
+        assert_eq!(get(&log.get(0), "errorCode").as_string().as_deref(), Some("REDIRECT"));
+    }
+    // A create (a body that must not travel to another host) likewise.
+    let seen = Array::new();
+    let mi = client(&Array::of1(&redirect_step(307)), &seen, vec![]);
+    let e = settle(mi.create_workspace(options(&[("workspaceName", "my-workspace".into())]), None)).await.expect_err("redirect");
+    assert_eq!(name_code(&e), (Some("ApiError".into()), Some("REDIRECT".into())));
+    assert_eq!(get(&get(&seen.get(0), "init"), "redirect").as_string().as_deref(), Some("manual"));
+    assert_eq!(seen.length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_body_over_max_response_bytes_is_a_decode_error_and_is_not_read_to_the_end() {
+    // A plain body one byte over the cap, and one exactly at it.
+    let seen = Array::new();
+    let script = Array::of2(&step(200, &padded_ok(1025), None), &step(200, &padded_ok(1024), None));
+    let mi = client(&script, &seen, vec![("maxResponseBytes", 1024.into())]);
+    let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err("too large");
+    assert_eq!(name_code(&e), (Some("DecodeError".into()), Some("RESPONSE_TOO_LARGE".into())));
+    assert_eq!((get(&e, "status").as_f64(), get(&e, "attempts").as_f64()), (Some(200.0), Some(1.0)), "not retried");
+    assert!(get(&e, "message").as_string().is_some_and(|m| m.contains("1024")));
+    let fits = settle(mi.get_workspace("my-workspace".into(), None)).await.expect("exactly the cap is read");
+    assert_eq!(get(&fits, "workspaceName").as_string().as_deref(), Some("my-workspace"));
+
+    // An endless body: the read stops soon after the cap and cancels the stream.
+    let counts = stats();
+    let o = options(&[("accessKey", "ak".into()), ("secretKey", "sk".into()), ("fetch", endless_fetch(256, &counts, None)), ("maxResponseBytes", 1024.into()), ("dangerouslyAllowBrowser", JsValue::TRUE)]);
+    let mi = MediaIntelligence::new(o).map_err(|e| get(&e, "message").as_string()).expect("client");
+    let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err("endless");
+    assert_eq!(name_code(&e), (Some("DecodeError".into()), Some("RESPONSE_TOO_LARGE".into())));
+    let pulls = get(&counts, "pulls").as_f64().unwrap_or(0.0);
+    assert!(pulls < 64.0, "read {pulls} chunks of 256 bytes for a 1024-byte cap");
+    assert_eq!(get(&counts, "cancelled").as_bool(), Some(true), "the body stream was cancelled");
+
+    // A declared Content-Length over the cap: refused without reading the body.
+    let counts = stats();
+    let o = options(&[("accessKey", "ak".into()), ("secretKey", "sk".into()), ("fetch", endless_fetch(256, &counts, Some("5000000".into()))), ("maxResponseBytes", 1024.into()), ("dangerouslyAllowBrowser", JsValue::TRUE)]);
+    let mi = MediaIntelligence::new(o).map_err(|e| get(&e, "message").as_string()).expect("client");
+    let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err("declared");
+    assert_eq!(name_code(&e), (Some("DecodeError".into()), Some("RESPONSE_TOO_LARGE".into())));
+    assert!(get(&counts, "pulls").as_f64().unwrap_or(0.0) < 4.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_after_over_max_delay_fails_at_once_with_retry_after_ms() {
+    let policy = || options(&[("maxAttempts", 3.into()), ("baseDelayMs", 1.into()), ("maxDelayMs", 1000.into())]);
+    // Seconds form.
+    let (seen, log) = (Array::new(), Array::new());
+    let mi = client(&Array::of1(&step(429, THROTTLED, Some("30".into()))), &seen, vec![("retries", policy()), ("logger", recorder(&log))]);
+    let started = js_sys::Date::now();
+    let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err("throttled");
+    assert!(js_sys::Date::now() - started < 5_000.0, "did not wait");
+    assert_eq!(name_code(&e), (Some("ApiError".into()), Some("RATE_LIMITED".into())));
+    assert_eq!(get(&e, "retryAfterMs").as_f64(), Some(30_000.0));
+    assert_eq!((get(&e, "attempts").as_f64(), get(&e, "retryDelayMs").as_f64()), (Some(1.0), Some(0.0)));
+    assert!(get(&e, "message").as_string().is_some_and(|m| m.contains("maxDelayMs")), "{:?}", get(&e, "message").as_string());
+    assert_eq!(seen.length(), 1);
+    assert_eq!(get(&log.get(0), "outcome").as_string().as_deref(), Some("error"));
+    // HTTP-date form, two minutes ahead.
+    let seen = Array::new();
+    let mi = client(&Array::of1(&step(503, BUSY, Some(http_date_in(120_000.0)))), &seen, vec![("retries", policy())]);
+    let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err("busy");
+    assert_eq!(name_code(&e), (Some("ApiError".into()), Some("SERVER_ERROR".into())));
+    let asked = get(&e, "retryAfterMs").as_f64().unwrap_or(0.0);
+    assert!((100_000.0..=121_000.0).contains(&asked), "{asked}");
+    assert_eq!(seen.length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_retry_after_within_max_delay_is_waited_out_never_undercut() {
+    let (seen, log) = (Array::new(), Array::new());
+    let script = Array::of2(&step(503, BUSY, Some("1".into())), &step(200, OK, None));
+    let policy = options(&[("maxAttempts", 2.into()), ("baseDelayMs", 0.into()), ("maxDelayMs", 2000.into())]);
+    let mi = client(&script, &seen, vec![("retries", policy), ("logger", recorder(&log))]);
+    let started = js_sys::Date::now();
+    settle(mi.get_workspace("my-workspace".into(), None)).await.expect("second attempt");
+    let waited = js_sys::Date::now() - started;
+    assert!(waited >= 950.0, "waited {waited} ms of a 1 s Retry-After");
+    assert_eq!(seen.length(), 2);
+    assert_eq!(get(&log.get(0), "delayMs").as_f64(), Some(1000.0));
+}
+
+/// The same over real `fetch` against the emulator's scripted faults: in a browser this also needs the
+/// server to expose `Retry-After` to the page (CORS), which the emulator does.
+#[wasm_bindgen_test]
+async fn the_emulators_retry_after_reaches_the_client_over_real_fetch() {
+    let base = emulator();
+    settle(admin(base, "DELETE", "/__emulator/faults", None)).await.expect("clear faults");
+    let fault = r#"{"faults":[{"route":"GET /api/v1/workspaces/*","fault":"503","times":1,"retryAfter":"30"}]}"#;
+    assert_eq!(settle(admin(base, "POST", "/__emulator/faults", Some(fault.into()))).await.expect("fault").as_f64(), Some(200.0));
+    let retries = options(&[("maxAttempts", 3.into()), ("maxDelayMs", 1000.into())]);
+    let o = options(&[("accessKey", "test-access-key".into()), ("secretKey", "test-secret-key".into()), ("endpoint", base.into()), ("retries", retries), ("dangerouslyAllowBrowser", JsValue::TRUE)]);
+    let mi = MediaIntelligence::new(o).map_err(|e| get(&e, "message").as_string()).expect("client");
+    let e = settle(mi.get_workspace("no-such-workspace".into(), None)).await.expect_err("503");
+    assert_eq!(name_code(&e), (Some("ApiError".into()), Some("SERVER_ERROR".into())));
+    assert_eq!((get(&e, "status").as_f64(), get(&e, "apiCode").as_string().as_deref()), (Some(503.0), Some("500")));
+    assert_eq!(get(&e, "retryAfterMs").as_f64(), Some(30_000.0));
+    assert_eq!(get(&e, "attempts").as_f64(), Some(1.0));
+
+    // A connection reset is retried; the next attempt reaches the service (404 for this name).
+    let fault = r#"{"faults":[{"route":"GET /api/v1/workspaces/*","fault":"reset","times":1}]}"#;
+    settle(admin(base, "POST", "/__emulator/faults", Some(fault.into()))).await.expect("fault");
+    let e = settle(mi.get_workspace("no-such-workspace".into(), None)).await.expect_err("404");
+    assert_eq!(name_code(&e), (Some("ApiError".into()), Some("NOT_FOUND".into())));
+    assert_eq!(get(&e, "attempts").as_f64(), Some(2.0), "the reset attempt was retried");
+
+    // A server that never answers: the per-attempt time limit ends the real fetch.
+    let fault = r#"{"faults":[{"route":"GET /api/v1/workspaces/*","fault":"hang","times":1}]}"#;
+    settle(admin(base, "POST", "/__emulator/faults", Some(fault.into()))).await.expect("fault");
+    let once = options(&[("timeoutMs", 300.into()), ("retries", options(&[("maxAttempts", 1.into())]))]);
+    let e = settle(mi.get_workspace("no-such-workspace".into(), Some(once.unchecked_into()))).await.expect_err("hang");
+    assert_eq!(name_code(&e), (Some("TimeoutError".into()), Some("TIMEOUT".into())));
+    settle(admin(base, "DELETE", "/__emulator/faults", None)).await.expect("clear faults");
 }
