@@ -151,8 +151,8 @@ impl MediaIntelligence {
     /// console.log(page.totalCount, page.content.map((w) => w.workspaceName));
     /// ```
     #[wasm_bindgen(js_name = listWorkspaces, unchecked_return_type = "Promise<WorkspacePage>")]
-    pub fn list_workspaces(&self, #[wasm_bindgen(unchecked_param_type = "ListWorkspacesOptions")] options: JsValue, request_options: Option<RequestOptionsValue>) -> Promise {
-        promise(&self.inner, &ws::LIST_WORKSPACES, options, request(request_options))
+    pub fn list_workspaces(&self, #[wasm_bindgen(unchecked_param_type = "ListWorkspacesOptions")] options: Option<JsValue>, request_options: Option<RequestOptionsValue>) -> Promise {
+        promise(&self.inner, &ws::LIST_WORKSPACES, options.unwrap_or(JsValue::UNDEFINED), request(request_options))
     }
 
     /// Every workspace of every page, fetched page by page as the loop asks (`listWorkspaces`); a

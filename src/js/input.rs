@@ -115,13 +115,58 @@ pub fn member(object: &Object, key: &str) -> Option<JsValue> {
     Reflect::get(object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// `value` as well-formed text, for arguments passed on their own (not in an options object).
+/// `value` as well-formed text, for arguments passed on their own (not in an options object). One
+/// crossing for the text; the exact lone-surrogate check runs only when the text holds U+FFFD (which
+/// is what the conversion makes of a lone surrogate).
 pub fn string(value: &JsValue, field: &str) -> Result<String, Error> {
-    match value.dyn_ref::<JsString>() {
-        Some(text) if !text.is_valid_utf16() => Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)")),
-        Some(text) => Ok(String::from(text)),
+    match value.as_string() {
+        Some(text) if text.as_bytes().contains(&0xEF) && !value.unchecked_ref::<JsString>().is_valid_utf16() => {
+            Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)"))
+        }
+        Some(text) => Ok(text),
         None => Err(Error::validation(field, &format!("must be a string, not {}", describe(value)))),
     }
+}
+
+/// The values of the options named in `known` (in that order, `undefined` when absent) of the plain
+/// object `value`, whose own keys must all be known: read through `catch` reads only, without a copy.
+/// For the signer's hot path; the rest reads options through `snapshot` and serde.
+pub fn known_values(value: &JsValue, field: &str, known: &[&'static str]) -> Result<Vec<JsValue>, Error> {
+    if !is_plain(value) {
+        return Err(Error::validation(field, &format!("must be a plain object, not {}", describe(value))));
+    }
+    let keys = Reflect::own_keys(value).map_err(|_| Error::validation(field, "must be a readable object"))?;
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else { continue };
+        if !known.contains(&name.as_str()) {
+            let shown: String = name.chars().take(40).filter(|c| !c.is_control()).collect();
+            return Err(Error::validation(field, &format!("has an unknown option `{shown}` (known: {})", known.join(", "))));
+        }
+    }
+    known
+        .iter()
+        .map(|name| Reflect::get(value, &interned(name)).map_err(|_| Error::validation(name, "could not be read (its getter threw)")))
+        .collect()
+}
+
+/// `name` as a JS string, made once per name and kept (a bounded few: the names written in this crate).
+pub fn interned(name: &'static str) -> JsValue {
+    thread_local! {
+        static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    NAMES
+        .try_with(|names| {
+            let mut names = names.try_borrow_mut().ok()?;
+            if let Some((_, v)) = names.iter().find(|(n, _)| core::ptr::eq(*n, name)) {
+                return Some(v.clone());
+            }
+            let value = JsValue::from_str(name);
+            names.push((name, value.clone()));
+            Some(value)
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| JsValue::from_str(name))
 }
 
 /// A function member of a snapshot, or `None`.

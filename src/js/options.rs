@@ -138,21 +138,24 @@ fn proxy_config(copy: &Object, url: &str) -> Result<Config, Error> {
     Ok(Config::unsigned(Endpoint::parse(url, "proxyUrl")?))
 }
 
-/// `accessKey` and `secretKey` of a safe copy, checked, as a keyed signer. The secret's text is wiped
-/// once keyed.
+/// `accessKey` and `secretKey` of a safe copy, checked, as a keyed signer.
 pub fn credentials(copy: &Object) -> Result<Credentials, Error> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Keys {
-        access_key: Option<String>,
-        secret_key: Option<Zeroizing<String>>,
-    }
-    const KEY_TYPES: Ty = Ty::Object(&[opt("accessKey", Ty::Text), opt("secretKey", Ty::Text)]);
-    check::<JsFormat>(copy, &KEY_TYPES, "").map_err(input_error)?;
-    let keys: Keys = read(copy)?;
-    let access_key = keys.access_key.ok_or_else(|| Error::validation("accessKey", "is required"))?;
+    let read = |key: &str| input::member(copy, key).unwrap_or(JsValue::UNDEFINED);
+    credentials_of(&read("accessKey"), &read("secretKey"))
+}
+
+/// The keys as given (strings, or absent), checked, as a keyed signer. The secret's text is wiped
+/// once keyed.
+pub fn credentials_of(access_key: &JsValue, secret_key: &JsValue) -> Result<Credentials, Error> {
+    let required = |value: &JsValue, field: &str| -> Result<String, Error> {
+        if value.is_undefined() || value.is_null() {
+            return Err(Error::validation(field, "is required"));
+        }
+        input::string(value, field)
+    };
+    let access_key = required(access_key, "accessKey")?;
     validate::access_key(&access_key)?;
-    let secret_key = keys.secret_key.ok_or_else(|| Error::validation("secretKey", "is required"))?;
+    let secret_key = Zeroizing::new(required(secret_key, "secretKey")?);
     validate::secret_key(&secret_key)?;
     Ok(Credentials::new(&access_key, &secret_key))
 }

@@ -3,16 +3,12 @@
 //! (but `NcpSigner`'s keyed state) and sends nothing.
 
 use js_sys::{Object, Reflect};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::core::error::Error;
 use crate::core::sign::{Credentials, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
 use crate::core::validate::ParamValue;
 use crate::js::error::to_js;
-use crate::api::input_error;
-use crate::core::shape::{check, opt, Ty};
-use crate::js::format::{read, JsFormat};
 use crate::js::input::{self, snapshot};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -46,14 +42,6 @@ export interface NcpSignatureHeaders {
 /// The options of `signRequest`.
 const SIGN_OPTIONS: &[&str] = &["method", "uri", "accessKey", "secretKey", "timestamp"];
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SignOptions {
-    method: Option<String>,
-    uri: Option<String>,
-    timestamp: Option<ParamValue>,
-}
-
 /// Signs one NCP API Gateway request (signature v2) and returns the three headers to send with it.
 /// `method` is upper-cased; `uri` is the path and query exactly as sent; `timestamp` is milliseconds
 /// since the Unix epoch (number or decimal text, default now). Throws a `ValidationError` naming the
@@ -66,15 +54,22 @@ struct SignOptions {
 /// ```
 #[wasm_bindgen(js_name = signRequest, unchecked_return_type = "NcpSignatureHeaders")]
 pub fn sign_request(#[wasm_bindgen(unchecked_param_type = "SignRequestOptions")] options: JsValue) -> Result<JsValue, JsValue> {
+    // The signer's hot path reads its five options through `catch` reads, without a copy or serde
+    // (measured in bench/LEVERS.md); every value is checked as the other options are.
     let sign = || -> Result<JsValue, Error> {
-        let copy = snapshot(&options, "options", &|k| SIGN_OPTIONS.contains(&k), &|| SIGN_OPTIONS.join(", "))?;
-        const TYPES: Ty = Ty::Object(&[opt("method", Ty::Text), opt("uri", Ty::Text)]);
-        check::<JsFormat>(&copy, &TYPES, "").map_err(input_error)?;
-        let fields: SignOptions = read(&copy)?;
-        let method = checked_method(fields.method.ok_or_else(|| Error::validation("method", "is required"))?)?;
-        let uri = checked_uri(fields.uri.ok_or_else(|| Error::validation("uri", "is required"))?)?;
-        let credentials = crate::js::options::credentials(&copy)?;
-        let timestamp = timestamp_text(fields.timestamp.as_ref())?;
+        let values = input::known_values(&options, "options", SIGN_OPTIONS)?;
+        let value = |i: usize| values.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
+        let text = |i: usize, field: &str| -> Result<String, Error> {
+            let v = value(i);
+            if v.is_undefined() || v.is_null() {
+                return Err(Error::validation(field, "is required"));
+            }
+            input::string(&v, field)
+        };
+        let method = checked_method(text(0, "method")?)?;
+        let uri = checked_uri(text(1, "uri")?)?;
+        let credentials = crate::js::options::credentials_of(&value(2), &value(3))?;
+        let timestamp = timestamp_of(value(4))?;
         Ok(headers(&credentials, &method, &uri, &timestamp))
     };
     sign().map_err(|e| to_js(&e))
@@ -127,18 +122,7 @@ impl NcpSigner {
         let sign = || -> Result<JsValue, Error> {
             let method = checked_method(input::string(&method, "method")?)?;
             let uri = checked_uri(input::string(&uri, "uri")?)?;
-            let timestamp = match timestamp.filter(|t| !t.is_undefined() && !t.is_null()) {
-                None => timestamp_text(None)?,
-                Some(value) => {
-                    // Read without serde: the argument is the caller's raw value (it may be a hostile proxy).
-                    let value = match value.as_f64() {
-                        Some(n) => ParamValue::Number(n),
-                        None if value.is_string() => ParamValue::Text(input::string(&value, "timestamp")?),
-                        None => ParamValue::Other("object"),
-                    };
-                    timestamp_text(Some(&value))?
-                }
-            };
+            let timestamp = timestamp_of(timestamp.unwrap_or(JsValue::UNDEFINED))?;
             Ok(headers(&self.credentials, &method, &uri, &timestamp))
         };
         sign().map_err(|e| to_js(&e))
@@ -160,6 +144,19 @@ fn checked_uri(uri: String) -> Result<String, Error> {
     Ok(uri)
 }
 
+/// The timestamp of a raw argument (read without serde: it may be a hostile proxy).
+fn timestamp_of(value: JsValue) -> Result<String, Error> {
+    if value.is_undefined() || value.is_null() {
+        return timestamp_text(None);
+    }
+    let value = match value.as_f64() {
+        Some(n) => ParamValue::Number(n),
+        None if value.is_string() => ParamValue::Text(input::string(&value, "timestamp")?),
+        None => ParamValue::Other("object"),
+    };
+    timestamp_text(Some(&value))
+}
+
 /// The timestamp header: whole milliseconds since the Unix epoch, 0 to 2^53 - 1, given as a number or
 /// as decimal text (written back without leading zeros); absent means now.
 fn timestamp_text(value: Option<&ParamValue>) -> Result<String, Error> {
@@ -178,8 +175,8 @@ fn timestamp_text(value: Option<&ParamValue>) -> Result<String, Error> {
 /// `{ "x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2" }`, a fresh object.
 fn headers(credentials: &Credentials, method: &str, uri: &str, timestamp: &str) -> JsValue {
     let object = Object::new();
-    let set = |name: &str, value: &str| {
-        let _ = Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(value));
+    let set = |name: &'static str, value: &str| {
+        let _ = Reflect::set(&object, &input::interned(name), &JsValue::from_str(value));
     };
     set(HEADER_TIMESTAMP, timestamp);
     set(HEADER_ACCESS_KEY, credentials.access_key());

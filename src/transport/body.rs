@@ -38,11 +38,24 @@ thread_local! {
 
 /// Reads `response`'s body, at most `cap` bytes, and parses it as JSON.
 pub async fn read(response: &Response, cap: u64) -> Read {
-    let declared = response.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse::<u64>().ok());
+    let headers = response.headers();
+    let declared = headers.get("content-length").ok().flatten().and_then(|v| v.trim().parse::<u64>().ok());
     let stream = response.body();
     if let (Some(stream), true) = (&stream, declared.is_some_and(|n| n > cap)) {
         let _ = stream.cancel();
         return Read::TooLarge;
+    }
+    // Without a content coding, a declared length is the body's length (fetch fails a body that runs
+    // past it), so the bound is already checked: one `text()` instead of a read per chunk.
+    let plain = headers.get("content-encoding").ok().flatten().is_none();
+    if let (Some(_), true) = (declared, plain) {
+        return match response.text() {
+            Ok(promise) => match JsFuture::from(promise).await {
+                Ok(text) => Read::Done(parse_text(text.unchecked_into())),
+                Err(error) => Read::Failed(error),
+            },
+            Err(error) => Read::Failed(error),
+        };
     }
     read_stream(stream, cap).await
 }
@@ -101,6 +114,11 @@ fn parse(bytes: &Uint8Array) -> Body<JsValue> {
     let Some(text) = DECODER.with(|d| d.as_ref().map(|d| d.unchecked_ref::<Decoder>().decode_js(bytes))) else {
         return Body::NotJson("(no TextDecoder in this runtime)".to_owned());
     };
+    parse_text(text)
+}
+
+/// The text parsed with `JSON.parse`; not JSON gives the first characters, for the error message.
+fn parse_text(text: JsString) -> Body<JsValue> {
     match json_parse(&text) {
         Ok(value) => Body::Json(value),
         // Only the first characters cross into wasm, for the message.

@@ -73,7 +73,8 @@ impl FetchTransport {
         };
         let init = self.init(request, &controller.signal());
         let sent = fetch.call2(&global, &JsValue::from_str(&request.url), &init).map_err(network)?;
-        let answer = JsFuture::from(js_sys::Promise::resolve(&sent)).await.map_err(network)?;
+        let sent = sent.dyn_into::<js_sys::Promise>().unwrap_or_else(|value| js_sys::Promise::resolve(&value));
+        let answer = JsFuture::from(sent).await.map_err(network)?;
         let response: Response = answer
             .dyn_into()
             .map_err(|_| TransportError::Network("fetch resolved to something other than a Response".to_owned(), None))?;

@@ -10,6 +10,10 @@ import {
   type NcpSignatureHeaders,
   type Workspace,
   type WorkspaceDetails,
+  type WorkspaceOptions,
+  type WorkspacePage,
+  type WorkspaceSummary,
+  type DeletedWorkspace,
 } from "../../pkg/index.js";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -22,6 +26,10 @@ type Get = MediaIntelligence["getWorkspace"];
 notAny<Parameters<Create>[0]>(true);
 notAny<ReturnType<Create>>(true);
 notAny<Parameters<Get>[0]>(true);
+notAny<Awaited<ReturnType<MediaIntelligence["listWorkspaces"]>>>(true);
+exactly<Awaited<ReturnType<MediaIntelligence["listWorkspaces"]>>, WorkspacePage>(true);
+exactly<ReturnType<MediaIntelligence["workspaces"]>, AsyncIterableIterator<WorkspaceSummary>>(true);
+exactly<Awaited<ReturnType<MediaIntelligence["deleteWorkspace"]>>, DeletedWorkspace>(true);
 notAny<ReturnType<Get>>(true);
 notAny<ConstructorParameters<typeof MediaIntelligence>[0]>(true);
 notAny<Parameters<typeof signRequest>[0]>(true);
@@ -32,8 +40,8 @@ exactly<ReturnType<NcpSigner["sign"]>, NcpSignatureHeaders>(true);
 exactly<Parameters<NcpSigner["sign"]>, [method: string, uri: string, timestamp?: number | string]>(true);
 exactly<Awaited<ReturnType<Create>>, Workspace>(true);
 exactly<Awaited<ReturnType<Get>>, WorkspaceDetails>(true);
-exactly<Parameters<Get>[0], string>(true);
-exactly<WorkspaceDetails["monthlyAnalysisCount"], number | null>(true);
+exactly<Parameters<Get>[0], string | WorkspaceOptions>(true);
+exactly<WorkspaceDetails["monthlyAnalysisCount"], number | null | undefined>(true);
 
 export async function demo(accessKey: string, secretKey: string): Promise<string> {
   const mi = new MediaIntelligence({ accessKey, secretKey, endpoint: "http://127.0.0.1:8787", timeoutMs: 5000 });
@@ -49,6 +57,11 @@ export async function demo(accessKey: string, secretKey: string): Promise<string
   });
   void logged;
   const count: number = details.monthlyAnalysisCount ?? 0;
+  const page: WorkspacePage = await mi.listWorkspaces({ pageNum: 1, pageSize: 100 });
+  const names: string[] = page.content.map((w) => w.workspaceName);
+  for await (const workspace of mi.workspaces({ pageSize: 100 })) names.push(workspace.workspaceName);
+  const gone: DeletedWorkspace = await mi.deleteWorkspace(names[0] ?? "x");
+  void gone;
   const headers: NcpSignatureHeaders = signRequest({ method: "GET", uri: "/api/v1/workspaces", accessKey, secretKey });
   try {
     await mi.getWorkspace("missing");

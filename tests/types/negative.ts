@@ -9,11 +9,13 @@ export async function misuse(mi: MediaIntelligence): Promise<void> {
   await mi.createWorkspace({ workspacename: "x" });
   // @ts-expect-error workspaceName must be a string
   await mi.createWorkspace({ workspaceName: 42 });
-  // @ts-expect-error getWorkspace takes the name, not an object
-  await mi.getWorkspace({ workspaceName: "x" });
+  // @ts-expect-error getWorkspace takes the name or { workspaceName: string }
+  await mi.getWorkspace({ workspaceName: 42 });
   const details = await mi.getWorkspace("x");
-  // @ts-expect-error results have only the documented fields
-  details.internalShardId;
+  // @ts-expect-error documented fields keep their types (fields the API adds later are `unknown`)
+  const url: number = details.workspaceUrl;
+  // @ts-expect-error an undocumented field is `unknown`, not `any`
+  const extra: string = details.internalShardId;
   // @ts-expect-error the count may be null
   const n: number = details.monthlyAnalysisCount;
   // @ts-expect-error timeoutMs is a number
@@ -25,4 +27,6 @@ export async function misuse(mi: MediaIntelligence): Promise<void> {
   // @ts-expect-error uri is required
   signRequest({ method: "GET", accessKey: "a", secretKey: "s" });
   void n;
+  void url;
+  void extra;
 }
