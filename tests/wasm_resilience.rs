@@ -45,6 +45,7 @@ export function endlessFetch(chunk, stats, declared) {
     return new Response(body, { status: 200, headers: declared ? { "content-length": declared } : {} });
   };
 }
+export function isNode() { return typeof process === "object" && typeof process.versions?.node === "string"; }
 export function stats() { return { pulls: 0, cancelled: false }; }
 // A JSON envelope padded with spaces to exactly `size` bytes.
 export function paddedOk(size) {
@@ -74,6 +75,8 @@ extern "C" {
     #[wasm_bindgen(js_name = endlessFetch)]
     fn endless_fetch(chunk: u32, stats: &JsValue, declared: Option<String>) -> JsValue;
     fn stats() -> JsValue;
+    #[wasm_bindgen(js_name = isNode)]
+    fn is_node() -> bool;
     #[wasm_bindgen(js_name = paddedOk)]
     fn padded_ok(size: u32) -> String;
     fn admin(base: &str, method: &str, path: &str, body: Option<String>) -> Promise;
@@ -353,7 +356,14 @@ async fn the_emulators_retry_after_reaches_the_client_over_real_fetch() {
     settle(admin(base, "POST", "/__emulator/faults", Some(fault.into()))).await.expect("fault");
     let e = settle(mi.get_workspace("no-such-workspace".into(), None)).await.expect_err("404");
     assert_eq!(name_code(&e), (Some("ApiError".into()), Some("NOT_FOUND".into())));
-    assert_eq!(get(&e, "attempts").as_f64(), Some(2.0), "the reset attempt was retried");
+    // Node's fetch reports the reset and the client retries it; Chromium retries a request whose reused
+    // connection closed before any byte on its own, so there the client may see only the 404.
+    let attempts = get(&e, "attempts").as_f64();
+    if is_node() {
+        assert_eq!(attempts, Some(2.0), "the reset attempt was retried");
+    } else {
+        assert!(matches!(attempts, Some(a) if a == 1.0 || a == 2.0), "{attempts:?}");
+    }
 
     // A server that never answers: the per-attempt time limit ends the real fetch.
     let fault = r#"{"faults":[{"route":"GET /api/v1/workspaces/*","fault":"hang","times":1}]}"#;
