@@ -184,7 +184,7 @@ async fn all_names(mi: &MediaIntelligence, page_size: u32) -> Vec<String> {
     let mut names = Vec::new();
     for page_num in 1.. {
         let paging = options(&[("pageNum", page_num.into()), ("pageSize", page_size.into())]);
-        let page = settle(mi.list_workspaces(paging, None)).await.map_err(|e| text(&e, "message")).expect("page");
+        let page = settle(mi.list_workspaces(Some(paging), None)).await.map_err(|e| text(&e, "message")).expect("page");
         let content = Array::from(&get(&page, "content"));
         names.extend(content.iter().filter_map(|w| text(&w, "workspaceName")));
         if content.length() == 0 || get(&page, "pageNo").as_f64() >= get(&page, "totalPage").as_f64() {
@@ -269,7 +269,7 @@ async fn delete_workspace_takes_the_name_alone_or_in_options_and_the_workspace_i
     delete(&mi, &plain).await;
 
     let before = settle(request_count(emulator())).await.expect("count").as_f64();
-    for (input, field) in [(JsValue::from("Bad_Name"), "workspaceName"), (JsValue::UNDEFINED, "workspaceName"), (options(&[("workspaceName", "fine-name".into()), ("force", true.into())]), "options")] {
+    for (input, field) in [(JsValue::from("Bad_Name"), "workspaceName"), (options(&[("workspaceName", "fine-name".into()), ("force", true.into())]), "options")] {
         let e = settle(mi.delete_workspace(input, None)).await.expect_err(field);
         assert_error(&e, "ValidationError", "INVALID_INPUT");
         assert_eq!(text(&e, "field").as_deref(), Some(field));
@@ -287,7 +287,7 @@ async fn list_workspaces_pages_and_workspaces_iterates_lazily_until_return() {
     }
 
     // listWorkspaces: one page, with the API's paging members.
-    let first = settle(mi.list_workspaces(options(&[("pageNum", 1.into()), ("pageSize", 2.into())]), None)).await.map_err(|e| text(&e, "message")).expect("page 1");
+    let first = settle(mi.list_workspaces(Some(options(&[("pageNum", 1.into()), ("pageSize", 2.into())])), None)).await.map_err(|e| text(&e, "message")).expect("page 1");
     let all = all_names(&mi, 2).await;
     let total = all.len() as f64;
     assert!(all.len() >= 3 && all.ends_with(&mine), "in creation order: {all:?}");
@@ -300,7 +300,7 @@ async fn list_workspaces_pages_and_workspaces_iterates_lazily_until_return() {
     assert!(text(&summary, "workspaceUrl").is_some() && get(&summary, "monthlyAnalysisCount").is_undefined(), "a summary: {:?}", keys(&summary));
     // No paging options: page 1 of the API's default size, sent as ?pageNum=1.
     let before = list_requests().await.len();
-    let everything = settle(mi.list_workspaces(JsValue::UNDEFINED, None)).await.map_err(|e| text(&e, "message")).expect("default page");
+    let everything = settle(mi.list_workspaces(None, None)).await.map_err(|e| text(&e, "message")).expect("default page");
     assert_eq!(get(&everything, "totalCount").as_f64(), Some(total));
     assert_eq!(list_requests().await[before..], ["/api/v1/workspaces?pageNum=1".to_owned()]);
 
@@ -362,7 +362,7 @@ async fn workspaces_starts_at_the_callers_page_and_checks_its_options_at_once() 
         let e = mi.workspaces(Some(input.clone()), None).err().expect(field);
         assert_error(&e, "ValidationError", "INVALID_INPUT");
         assert_eq!(text(&e, "field").as_deref(), Some(field));
-        let e = settle(mi.list_workspaces(input, None)).await.expect_err(field);
+        let e = settle(mi.list_workspaces(Some(input), None)).await.expect_err(field);
         assert_eq!(text(&e, "field").as_deref(), Some(field));
     }
     let e = mi.workspaces(None, Some(options(&[("timeoutMs", 0.into())]).unchecked_into())).err().expect("bad request options");
@@ -377,7 +377,7 @@ async fn workspaces_starts_at_a_page_number_given_as_text() {
     let seen = Array::new();
     let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
     let text_page = options(&[("pageNum", "2".into()), ("pageSize", 2.into())]);
-    let page = settle(mi.list_workspaces(text_page.clone(), None)).await.map_err(|e| text(&e, "message")).expect("page 2");
+    let page = settle(mi.list_workspaces(Some(text_page.clone()), None)).await.map_err(|e| text(&e, "message")).expect("page 2");
     assert_eq!(get(&page, "pageNo").as_f64(), Some(2.0));
     let it = mi.workspaces(Some(text_page), None).expect("iterator");
     let items = settle(collect(&it)).await.map_err(|e| text(&e, "message")).expect("items");
@@ -434,7 +434,7 @@ async fn results_pass_unknown_fields_through_and_a_wrong_typed_field_is_a_decode
     assert_eq!(js_sys::JSON::stringify(&details).ok().and_then(|s| s.as_string()).as_deref(), Some(r#"{"workspaceName":"my-workspace","monthlyAnalysisCount":4,"region":"KR","quota":{"used":1,"limits":[10,"unlimited",null]},"beta":true}"#));
     let seen = Array::new();
     let mi = client_fetching(paged_fetch(3, &seen, r#"{"labels":["a"],"tier":2}"#, 0));
-    let page = settle(mi.list_workspaces(options(&[("pageSize", 2.into())]), None)).await.map_err(|e| text(&e, "message")).expect("page");
+    let page = settle(mi.list_workspaces(Some(options(&[("pageSize", 2.into())])), None)).await.map_err(|e| text(&e, "message")).expect("page");
     let item = Array::from(&get(&page, "content")).get(1);
     assert_eq!((text(&item, "workspaceName").as_deref(), get(&item, "tier").as_f64()), (Some("ws-2"), Some(2.0)));
     assert_eq!(Array::from(&get(&item, "labels")).get(0).as_string().as_deref(), Some("a"));
@@ -454,12 +454,12 @@ async fn results_pass_unknown_fields_through_and_a_wrong_typed_field_is_a_decode
     }
     let body = r#"{"code":"0","message":"success","result":{"totalCount":2,"totalPage":1,"pageNo":1,"pageSize":2,"content":[{"workspaceName":"a-1"},{"workspaceName":7}]}}"#;
     let mi = client_fetching(stub_fetch(200, body, &Array::new()));
-    let e = settle(mi.list_workspaces(JsValue::UNDEFINED, None)).await.expect_err("item 1");
+    let e = settle(mi.list_workspaces(None, None)).await.expect_err("item 1");
     assert_error(&e, "DecodeError", "DECODE_ERROR");
     assert!(text(&e, "message").is_some_and(|m| m.contains("content[1].workspaceName")), "{:?}", text(&e, "message"));
     let body = r#"{"code":"0","message":"success","result":{"totalCount":2,"totalPage":1,"pageNo":1,"pageSize":2,"content":"none"}}"#;
     let mi = client_fetching(stub_fetch(200, body, &Array::new()));
-    let e = settle(mi.list_workspaces(JsValue::UNDEFINED, None)).await.expect_err("content");
+    let e = settle(mi.list_workspaces(None, None)).await.expect_err("content");
     assert!(text(&e, "message").is_some_and(|m| m.contains("content")), "{:?}", text(&e, "message"));
 }
 
@@ -505,10 +505,26 @@ async fn invalid_names_are_rejected_before_any_request_is_sent() {
         assert_eq!(text(&e, "field").as_deref(), Some(field));
         assert_eq!(get(&e, "attempts").as_f64(), Some(0.0));
     }
-    let e = settle(mi.get_workspace(JsValue::UNDEFINED, None)).await.expect_err("undefined");
-    assert_eq!(text(&e, "field").as_deref(), Some("workspaceName"));
     let after = settle(request_count(emulator())).await.expect("count").as_f64();
     assert_eq!(before, after, "no request reached the emulator");
+}
+
+/// `getWorkspace()` and `deleteWorkspace()` without their one required input: the error names it, as
+/// it does for `{}` (the `.d.ts` calls the argument `workspaceName`).
+#[wasm_bindgen_test]
+async fn a_missing_workspace_name_is_named_in_the_error() {
+    let seen = Array::new();
+    let mi = client_fetching(stub_fetch(200, "{}", &seen));
+    for input in [Object::new().into(), JsValue::UNDEFINED] {
+        for delete in [false, true] {
+            // One promise at a time: a rejection left unawaited would end the Node run.
+            let promise = if delete { mi.delete_workspace(input.clone(), None) } else { mi.get_workspace(input.clone(), None) };
+            let e = settle(promise).await.expect_err("no name");
+            assert_error(&e, "ValidationError", "INVALID_INPUT");
+            assert_eq!(text(&e, "field").as_deref(), Some("workspaceName"), "{:?}: {:?}", input.as_string(), text(&e, "message"));
+        }
+    }
+    assert_eq!(seen.length(), 0);
 }
 
 /// Options are copied once before anything is checked or sent: a getter runs once, so the name that

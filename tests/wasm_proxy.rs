@@ -170,7 +170,7 @@ async fn the_proxy_forwards_only_the_allowed_operations() {
     let e = settle(mi.delete_workspace("my-ws".into(), None)).await.expect_err("not allowed");
     assert_eq!(name_code(&e), (Some("ApiError".into()), Some("NOT_FOUND".into())));
     assert_eq!((get(&e, "status").as_f64(), get(&e, "apiCode").as_string().as_deref()), (Some(404.0), Some("300")));
-    let e = settle(mi.list_workspaces(JsValue::UNDEFINED, None)).await.expect_err("not allowed");
+    let e = settle(mi.list_workspaces(None, None)).await.expect_err("not allowed");
     assert_eq!(name_code(&e), (Some("ApiError".into()), Some("NOT_FOUND".into())));
     assert_eq!(api_seen.length(), 0, "NCP was never contacted");
 
@@ -185,10 +185,16 @@ async fn the_proxy_forwards_only_the_allowed_operations() {
         ("GET", "/api/v1/workspaces/my-ws", None, headers(&[("x-ncp-iam-access-key", "forged")]), 400.0),
         ("GET", "/api/v1/workspaces/my-ws?debug=1", None, Object::new().into(), 404.0),
         ("GET", "/api/v1/workspaces/my-ws/../../admin", None, Object::new().into(), 404.0),
-        ("GET", "/api/v1/workspaces/my%2Fws", None, Object::new().into(), 404.0),
+        ("GET", "/api/v1/workspaces/my%2Fws", None, Object::new().into(), 0.0),
     ] {
         let answer = settle(direct(&handler, method, &format!("https://app.example{path}"), body, &sent_headers)).await.expect("a Response");
-        assert_eq!(get(&answer, "status").as_f64(), Some(status), "{method} {path}");
+        let answered = get(&answer, "status").as_f64();
+        if status == 0.0 {
+            // Not a name any rule allows: refused as not routed (404) or as bad input (400).
+            assert!(matches!(answered, Some(s) if s == 400.0 || s == 404.0), "{method} {path}: {answered:?}");
+        } else {
+            assert_eq!(answered, Some(status), "{method} {path}");
+        }
         assert!(get(&answer, "body").as_string().is_some_and(|b| b.starts_with('{')), "an envelope: {method} {path}");
     }
     let answer = settle(direct_value(&handler, &"not a request".into())).await.expect("a Response, not a rejection");
@@ -208,7 +214,7 @@ async fn a_round_trip_through_the_proxy_reaches_the_emulator_over_real_fetch() {
     assert_eq!(get(&created, "workspaceName").as_string().as_deref(), Some(name.as_str()));
     let details = settle(mi.get_workspace(name.as_str().into(), None)).await.map_err(|e| get(&e, "message").as_string()).expect("details");
     assert_eq!(get(&details, "monthlyAnalysisCount").as_f64(), Some(0.0));
-    let page = settle(mi.list_workspaces(options(&[("pageSize", 1000.into())]), None)).await.map_err(|e| get(&e, "message").as_string()).expect("page");
+    let page = settle(mi.list_workspaces(Some(options(&[("pageSize", 1000.into())])), None)).await.map_err(|e| get(&e, "message").as_string()).expect("page");
     let names: Vec<String> = Array::from(&get(&page, "content")).iter().filter_map(|w| get(&w, "workspaceName").as_string()).collect();
     assert!(names.contains(&name), "{names:?}");
     let deleted = settle(mi.delete_workspace(name.as_str().into(), None)).await.map_err(|e| get(&e, "message").as_string()).expect("deleted");
