@@ -18,7 +18,7 @@ use ncloud_media_intelligence::core::http::{HttpRequest, Method, TransportError}
 use ncloud_media_intelligence::core::operation::{At, Operation, Param, Rule};
 use ncloud_media_intelligence::core::pipeline::{self, CallLimits};
 use ncloud_media_intelligence::core::request::{build, Call};
-use ncloud_media_intelligence::core::shape::{Ty, VOID};
+use ncloud_media_intelligence::core::shape::{Shape, Ty, VOID};
 use ncloud_media_intelligence::core::sign::{SigningKey, HEADER_ACCESS_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP};
 use ncloud_media_intelligence::core::validate::{encode_component, ParamValue};
 use serde_json::{json, Value};
@@ -129,11 +129,23 @@ fn sample(rule: Rule) -> (Value, String) {
     }
 }
 
-/// Valid options for a body type, and the JSON that goes on the wire for them.
-fn sample_body(name: &str) -> (Value, Value) {
-    match name {
+/// Valid options for a body, and the JSON that goes on the wire for them: every documented member
+/// with a value the common rules accept (the body is rebuilt from exactly those members).
+fn sample_body(shape: &Shape) -> (Value, Value) {
+    fn fill(ty: &Ty) -> Value {
+        match ty {
+            Ty::Text => json!("sample-1"),
+            Ty::Int => json!(1),
+            Ty::Number => json!(1.5),
+            Ty::Bool => json!(true),
+            Ty::Any => json!("sample-1"),
+            Ty::List(item) => json!([fill(item)]),
+            Ty::Object(fields) => Value::Object(fields.iter().map(|f| (f.name.to_owned(), fill(&f.ty))).collect()),
+        }
+    }
+    match shape.name {
         "CreateWorkspaceOptions" => (json!({ "workspaceName": "my-ws", "bucketName": "b" }), json!({ "workspaceName": "my-ws", "bucketName": "b" })),
-        other => panic!("add a sample body for {other}"),
+        _ => (fill(&shape.ty), fill(&shape.ty)),
     }
 }
 
@@ -169,14 +181,14 @@ fn every_operation_of_the_table_is_built_signed_and_sent_as_its_entry_says() {
                 }
             }
             let sent_body = o.body.map(|shape| {
-                let (given, sent) = sample_body(shape.name);
+                let (given, sent) = sample_body(shape);
                 options.extend(given.as_object().expect("object").clone());
                 sent
             });
             if !query.is_empty() {
                 path = format!("{path}?{}", query.join("&"));
             }
-            let (call, body) = prepare(o, Value::Object(options)).unwrap_or_else(|e| panic!("{}: {e}", o.name));
+            let (call, body) = prepare(o, Value::Object(options)).unwrap_or_else(|e| panic!("{}: {e} (give it valid sample options in this test)", o.name));
             assert_eq!(call.path, path, "{}", o.name);
             let t = script(vec![Scripted::reply(200, &ok_envelope(sample_result(&o.result.ty)))]);
             let result = run(&c, &t, &call, &body, ONE).unwrap_or_else(|e| panic!("{}: {e}", o.name));

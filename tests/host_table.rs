@@ -75,6 +75,20 @@ fn every_placeholder_is_a_path_parameter_and_every_path_parameter_a_placeholder(
 }
 
 #[test]
+fn no_path_parameter_accepts_a_dot_segment() {
+    // `.` is unreserved, so `encode_component` keeps it, and URL parsers remove `.` and `..` segments
+    // (WHATWG also `%2e`): a path parameter whose rule took one would be signed one way and sent another,
+    // and could climb to another route. Every path rule must refuse them (and `/`, `%`).
+    for op in OPERATIONS {
+        for param in op.params.iter().filter(|p| p.at == At::Path) {
+            for dots in [".", "..", "%2e", "%2E%2E", "a/b", "a%2Fb"] {
+                assert!(apply(param.rule, param.name, &ParamValue::Text(dots.to_owned())).is_err(), "{}: {} takes {dots:?}", op.name, param.name);
+            }
+        }
+    }
+}
+
+#[test]
 fn query_parameters_have_plain_unique_wire_names_and_defaults_that_pass_their_rule() {
     for op in OPERATIONS {
         let mut names = HashSet::new();
