@@ -129,24 +129,26 @@ fn sample(rule: Rule) -> (Value, String) {
     }
 }
 
-/// Valid options for a body, and the JSON that goes on the wire for them: every documented member
-/// with a value the common rules accept (the body is rebuilt from exactly those members).
+/// Valid options for a body, and the JSON that goes on the wire for them (the body is rebuilt from
+/// exactly the documented members given): for bodies with rules of their own, chosen values; for the
+/// others, the required members filled with values the common rules accept.
 fn sample_body(shape: &Shape) -> (Value, Value) {
     fn fill(ty: &Ty) -> Value {
         match ty {
-            Ty::Text => json!("sample-1"),
+            Ty::Text | Ty::Any => json!("sample-1"),
             Ty::Int => json!(1),
             Ty::Number => json!(1.5),
             Ty::Bool => json!(true),
-            Ty::Any => json!("sample-1"),
             Ty::List(item) => json!([fill(item)]),
-            Ty::Object(fields) => Value::Object(fields.iter().map(|f| (f.name.to_owned(), fill(&f.ty))).collect()),
+            Ty::Object(fields) => Value::Object(fields.iter().filter(|f| f.required).map(|f| (f.name.to_owned(), fill(&f.ty))).collect()),
         }
     }
-    match shape.name {
-        "CreateWorkspaceOptions" => (json!({ "workspaceName": "my-ws", "bucketName": "b" }), json!({ "workspaceName": "my-ws", "bucketName": "b" })),
-        _ => (fill(&shape.ty), fill(&shape.ty)),
-    }
+    let chosen = match shape.name {
+        "CreateWorkspaceOptions" => json!({ "workspaceName": "my-ws", "bucketName": "b" }),
+        "ImportAssetOptions" => json!({ "bucketName": "b", "key": "videos/clip 1.mp4" }),
+        _ => fill(&shape.ty),
+    };
+    (chosen.clone(), chosen)
 }
 
 /// A result document of type `ty` with every documented member.

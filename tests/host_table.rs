@@ -183,10 +183,16 @@ fn polled_and_recovering_entries_refer_to_members_and_operations_that_exist() {
     for op in OPERATIONS {
         if let Some(poll) = op.poll {
             let Ty::Object(fields) = op.result.ty else { panic!("{}: a status is an object", op.name) };
-            assert!(fields.iter().any(|f| f.name == poll.field), "{}: {}", op.name, poll.field);
+            let state = fields.iter().find(|f| f.name == poll.field).unwrap_or_else(|| panic!("{}: no {} member", op.name, poll.field));
+            assert!(state.required && matches!(state.ty, Ty::Text), "{}: the state {} is a required string", op.name, poll.field);
+            assert_eq!(op.method, Method::Get, "{}: polling repeats it", op.name);
             assert!(!poll.done.is_empty(), "{}", op.name);
-            if let Some(message) = poll.message {
-                assert!(fields.iter().any(|f| f.name == message), "{}: {message}", op.name);
+            for (failed, code) in poll.failed {
+                assert!(!poll.done.contains(failed), "{}: {failed} is both done and failed", op.name);
+                assert!(!code.is_empty() && code.chars().all(|c| c.is_ascii_uppercase() || c == '_'), "{}: error code {code}", op.name);
+            }
+            if let Some(member) = poll.message.and_then(|m| fields.iter().find(|f| f.name == m)) {
+                assert!(matches!(member.ty, Ty::Text), "{}: the message {} is a string", op.name, member.name);
             }
         }
         if let Some(Recover::ReadBackWorkspace) = op.recover {
