@@ -1,8 +1,176 @@
 /* tslint:disable */
 /* eslint-disable */
 
-/** An operation a proxy may forward. */
-export type ProxyOperation = "createWorkspace" | "getWorkspace";
+/** An id: a positive integer, or its decimal text (the API documents ids as both). */
+export type Id = number | string;
+
+/** Options naming one project. */
+export interface ProjectOptions extends WorkspaceOptions {
+    projectId: Id;
+}
+
+/** Options of `createProject`: `name` 1 to 100 characters without `;`, `|` or a backtick, unique in the workspace. */
+export interface CreateProjectOptions extends WorkspaceOptions {
+    name: string;
+}
+
+/** Options of `updateProject` (not the base project). */
+export interface UpdateProjectOptions extends ProjectOptions {
+    name: string;
+}
+
+/** A project. Times are ISO 8601 local date-times (KST) without a zone. */
+export interface Project {
+    projectId: number;
+    name: string;
+    /** The workspace's base project, which cannot be renamed or deleted. */
+    isBaseProject?: boolean;
+    createdUserName?: string;
+    createdTime?: string;
+    updatedUserName?: string;
+    updatedTime?: string;
+    [field: string]: unknown;
+}
+
+/** What `listProjects` resolves (the list is not paged). */
+export interface ProjectList {
+    projects: Project[];
+    totalCount?: number;
+    [field: string]: unknown;
+}
+
+/** Options of `importAsset`: a file already in Object Storage. */
+export interface ImportAssetOptions extends ProjectOptions {
+    bucketName: string;
+    /** The object's full name, not a folder; mp4, mkv, mov, webm, jpg, jpeg, png or heic (any case). */
+    key: string;
+}
+
+/** What `importAsset` resolves (not shown in the docs: `assetId` as the deprecated import had it). */
+export interface ImportedAsset {
+    assetId?: number;
+    [field: string]: unknown;
+}
+
+/** Options naming one asset. */
+export interface AssetOptions extends ProjectOptions {
+    assetId: Id;
+}
+
+/** Options of `listAssets` and `assets()`: `pageSize` 1 to 1000 (the API's default 1000). */
+export interface ListAssetsOptions extends ProjectOptions, PageOptions {}
+
+/** Options of `moveAsset`. */
+export interface MoveAssetOptions extends AssetOptions {
+    /** The destination project. */
+    newProjectId: Id;
+}
+
+/** A media asset. */
+export interface Asset {
+    assetId: number;
+    fileName?: string;
+    projectId?: number;
+    metaData?: {
+        /** e.g. `1920x1080`. */
+        resolution?: string;
+        /** Video length in milliseconds. */
+        durationMs?: number;
+        /** File size in bytes. */
+        size?: number;
+        format?: "mp4" | "mkv" | "mov" | "webm" | "png" | "jpg" | "heic" | (string & {});
+        [field: string]: unknown;
+    };
+    /** The object's full name in the bucket. */
+    key?: string;
+    /** The creator (spelt `createUserName` by this operation). */
+    createUserName?: string;
+    [field: string]: unknown;
+}
+
+/** One page of `listAssets`. */
+export type AssetPage = Page<Asset>;
+
+/** The import states; `COMPLETED` and the three failures are final. */
+export type AssetImportState = "IN_PROGRESS" | "COMPLETED" | "FAILED" | "FILE_NOT_EXIST" | "INVALID_METADATA";
+
+/** What `getAssetImportStatus` and `waitForAssetImport` resolve. */
+export interface AssetImportStatus {
+    assetId?: number;
+    uploadStatus: AssetImportState;
+    /** Why, for a failure (e.g. an unsupported resolution). */
+    uploadResult?: string;
+    [field: string]: unknown;
+}
+
+/** Options of `requestIndex` (video-only options are refused by the API for an image). */
+export interface RequestIndexOptions extends AssetOptions {
+    /** How finely scenes are cut; not with min/maxSceneDurationSec. */
+    sceneRange?: "EXTRA_SHORT" | "SHORT" | "MEDIUM" | "LONG";
+    /** Scene length bounds in seconds: both or neither, min <= max. */
+    minSceneDurationSec?: number;
+    maxSceneDurationSec?: number;
+    /** 0 to 10 persons to analyse (0: none, faster). */
+    analysisPersonCount?: number;
+    /** 1 to 30 person tag ids whose persons to look for. */
+    tagIdList?: Id[];
+    sourceLanguage?: "ENKO" | "EN" | "KO" | "JA" | "ZH-CN" | "ZH-TW";
+    /** Detect applause, laughter and background music (video). */
+    detectAudioEffects?: boolean;
+}
+
+/** The analysis states; `ANALYZE_COMPLETED`, `ANALYZE_FAIL` and `ANALYZE_CANCEL` are final. */
+export type IndexState = "BEFORE_ANALYZE" | "WAIT_ANALYZE" | "ANALYZING" | "ANALYZE_COMPLETED" | "ANALYZE_FAIL" | "ANALYZE_CANCEL";
+
+/** What `getIndexStatus` and `waitForIndex` resolve. */
+export interface IndexStatus {
+    status: IndexState;
+    /** Why, for a failure. */
+    analyzeStatusMessage?: string;
+    [field: string]: unknown;
+}
+
+/** Options of `getIndex`. */
+export interface GetIndexOptions extends AssetOptions {
+    /** LOW (more keywords), MEDIUM (the API's default) or HIGH (more accurate keywords). */
+    confidenceLevel?: "LOW" | "MEDIUM" | "HIGH";
+}
+
+/** The asset's latest index, as the API sends it: its JSON shape is not shown in the docs (scenes,
+ *  shots, persons, keywords, objects, actions, script and captions arrive as members of their own). */
+export interface Index {
+    type?: "VIDEO" | "IMAGE" | (string & {});
+    createdTime?: string;
+    createdUserName?: string;
+    [field: string]: unknown;
+}
+
+/** Options of `requestSceneSummary`. */
+export interface RequestSceneSummaryOptions extends AssetOptions {
+    /** The summary language (e.g. `ko`, `en`, `ja`), on a full run only. */
+    locale?: string;
+    /** Scenes to summarise again (not shown in the API pages); absent: every scene. */
+    sceneNumbers?: number[];
+}
+
+/** The scene summary states; the last three are final. */
+export type SceneSummaryState = "BEFORE_SUMMARIZE" | "WAIT_SUMMARIZE" | "SUMMARIZING" | "SUMMARIZE_COMPLETED" | "SUMMARIZE_FAIL" | "SUMMARIZE_CANCELED";
+
+/** What `getSceneSummaryStatus` and `waitForSceneSummary` resolve. */
+export interface SceneSummaryStatus {
+    status: SceneSummaryState;
+    [field: string]: unknown;
+}
+
+/** The latest scene summary, as the API sends it (its shape is not shown in the docs). */
+export interface SceneSummary {
+    [field: string]: unknown;
+}
+
+
+
+/** An operation a proxy may forward: the name of a `MediaIntelligence` method of the API. */
+export type ProxyOperation = OperationName;
 
 /** Options of `createProxyHandler`. */
 export interface ProxyOptions {
@@ -15,7 +183,8 @@ export interface ProxyOptions {
     /** Your check of the caller (session cookie, JWT, API key), run before anything else. Truthy lets the
      *  request through; falsy answers 403; a throw or rejection answers 401. */
     authorize?: (request: Request) => boolean | Promise<boolean>;
-    /** Cross-origin callers allowed (same-origin calls always are). `"*"` allows any origin. */
+    /** Cross-origin callers allowed (same-origin calls always are, judged by the public origin: see
+     *  `publicOrigin`). `"*"` allows any origin. */
     cors?: { origins: string[] | "*"; credentials?: boolean; headers?: string[] };
     /** A prefix the handler is mounted under, e.g. `"/mi"` for `https://app.example/mi/api/v1/...`. */
     basePath?: string;
@@ -23,6 +192,14 @@ export interface ProxyOptions {
     maxBodyBytes?: number;
     /** Time limit for the API's answer in milliseconds; default 30000. */
     timeoutMs?: number;
+    /** The origin the page sees, e.g. `"https://app.example"`, when the handler receives requests on
+     *  another one (behind a TLS terminator or a reverse proxy). Same-origin requests are judged by it. */
+    publicOrigin?: string;
+    /** Take the public origin from `X-Forwarded-Proto` and `X-Forwarded-Host` (or `Host`). Only set this
+     *  when a proxy you run sets those headers: a client could forge them otherwise. Default false. */
+    trustForwardedHeaders?: boolean;
+    /** The largest API answer the proxy reads, in bytes (1024 to 1073741824); default 33554432. */
+    maxResponseBytes?: number;
     /** A `fetch` to reach the API with instead of `globalThis.fetch`. */
     fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
@@ -37,27 +214,45 @@ export interface CreateWorkspaceOptions {
     bucketName?: string;
 }
 
-/** A newly created workspace, as `createWorkspace` resolves. Times are ISO 8601 local date-times without a zone. */
-export interface Workspace {
+/** Options naming one workspace (`getWorkspace`, `deleteWorkspace`, which also take the name alone). */
+export interface WorkspaceOptions {
+    /** 3 to 63 characters of `a-z`, `0-9` and `-`. */
     workspaceName: string;
-    createdUserName: string | null;
-    createdTime: string | null;
-    updatedUserName: string | null;
-    updatedTime: string | null;
 }
 
-/** A workspace's details, as `getWorkspace` resolves. Times are ISO 8601 local date-times without a zone. */
-export interface WorkspaceDetails {
+/** Options of `listWorkspaces` and `workspaces()`: `pageSize` 1 to 1000 (the API's default 1000). */
+export interface ListWorkspacesOptions extends PageOptions {}
+
+/** A newly created workspace, as `createWorkspace` resolves. Times are ISO 8601 local date-times (KST) without a zone. */
+export interface Workspace {
     workspaceName: string;
-    workspaceUrl: string | null;
-    /** The integrated Object Storage bucket, or `null` when none is. */
-    bucketName: string | null;
+    createdUserName?: string | null;
+    createdTime?: string | null;
+    updatedUserName?: string | null;
+    updatedTime?: string | null;
+    [field: string]: unknown;
+}
+
+/** A workspace in `listWorkspaces`' pages (no `monthlyAnalysisCount`). */
+export interface WorkspaceSummary extends Workspace {
+    workspaceUrl?: string | null;
+    /** The integrated Object Storage bucket, when one is. */
+    bucketName?: string | null;
+}
+
+/** A workspace's details, as `getWorkspace` resolves. */
+export interface WorkspaceDetails extends WorkspaceSummary {
     /** Analyses run this month. */
-    monthlyAnalysisCount: number | null;
-    createdUserName: string | null;
-    createdTime: string | null;
-    updatedUserName: string | null;
-    updatedTime: string | null;
+    monthlyAnalysisCount?: number | null;
+}
+
+/** One page of `listWorkspaces`. */
+export type WorkspacePage = Page<WorkspaceSummary>;
+
+/** What `deleteWorkspace` resolves. */
+export interface DeletedWorkspace {
+    workspaceName: string;
+    [field: string]: unknown;
 }
 
 
@@ -89,7 +284,28 @@ export interface NcpSignatureHeaders {
 
 
 
-/** Retry policy: exponential backoff with full jitter; `Retry-After` is honoured up to `maxDelayMs`. */
+/** Options of the waiters (`waitForAssetImport`, `waitForIndex`, `waitForSceneSummary`, ...). */
+export interface WaitOptions<S> {
+    /** The first wait between polls in milliseconds (default 2000); it grows by half each poll. */
+    intervalMs?: number;
+    /** The longest wait between polls in milliseconds (default 30000). */
+    maxIntervalMs?: number;
+    /** How long to wait in all, in milliseconds (default 3600000, one hour); then a `TimeoutError`. */
+    timeoutMs?: number;
+    /** Aborting it rejects the wait with an `AbortError` at once (a poll in flight is cancelled). */
+    signal?: AbortSignal;
+    /** Called with each status that differs from the one before (the first one included). */
+    onProgress?: (status: S) => void;
+    /** The retry policy of each poll. */
+    retries?: RetryOptions;
+}
+
+
+
+/** Retry policy: exponential backoff with full jitter. A `Retry-After` from the server is never undercut;
+ *  when it asks for more than `maxDelayMs`, the call fails at once with the error (its `retryAfterMs`
+ *  says how long the server asked for). Only retry-safe operations are repeated after an attempt that
+ *  may have reached the server. */
 export interface RetryOptions {
     /** Attempts in all, 1 to 10; 1 disables retries. Default 3. */
     maxAttempts?: number;
@@ -128,8 +344,13 @@ export interface RequestOptions {
 export interface ClientCommonOptions extends RequestOptions {
     /** Receives one record per attempt; a logger that throws does not affect the call. */
     logger?: (record: AttemptRecord) => void;
-    /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). */
+    /** A `fetch` to use instead of `globalThis.fetch` (for instrumentation or tests). It must resolve
+     *  with the runtime's `Response`. */
     fetch?: (input: string, init: RequestInit) => Promise<Response>;
+    /** The largest response body read, in bytes (1024 to 1073741824; default 33554432, 32 MiB). A larger
+     *  body is cancelled while it is read and the call rejects with a `DecodeError` of code
+     *  `RESPONSE_TOO_LARGE`. */
+    maxResponseBytes?: number;
 }
 
 /** A client that signs its own requests: for servers and edge functions, which can keep a secret. */
@@ -169,12 +390,15 @@ export type MediaIntelligenceErrorName =
 
 /**
  * The stable `code` of every error: `INVALID_INPUT` (ValidationError), `NETWORK_ERROR`, `TIMEOUT`,
- * `DECODE_ERROR`, and for ApiError one of the others, from the HTTP status and the API's code.
+ * `ABORTED`, `DECODE_ERROR` and `RESPONSE_TOO_LARGE` (DecodeError), and for ApiError one of the others,
+ * from the HTTP status and the API's code (`REDIRECT` for a 3xx, which is never followed).
  */
 export type MediaIntelligenceErrorCode =
 | "INVALID_INPUT" | "NETWORK_ERROR" | "TIMEOUT" | "ABORTED" | "DECODE_ERROR"
 | "AUTHENTICATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE"
-| "QUOTA_EXCEEDED" | "RATE_LIMITED" | "BAD_REQUEST" | "SERVER_ERROR" | "API_ERROR";
+| "QUOTA_EXCEEDED" | "RATE_LIMITED" | "BAD_REQUEST" | "SERVER_ERROR" | "API_ERROR"
+| "REDIRECT" | "RESPONSE_TOO_LARGE"
+| "IMPORT_FAILED" | "ANALYSIS_FAILED" | "ANALYSIS_CANCELED" | "SUMMARY_FAILED" | "SUMMARY_CANCELED";
 
 /** Every failure is a real `Error` with these extra fields. Branch on `name`, then `code`. */
 export interface MediaIntelligenceError extends Error {
@@ -198,6 +422,39 @@ export interface MediaIntelligenceError extends Error {
     attempts: number;
     /** Total wait between attempts, in milliseconds. */
     retryDelayMs: number;
+    /** The wait the server asked for with `Retry-After`, in milliseconds, when the call failed without
+     *  honouring it (it was over `retries.maxDelayMs`, or the attempts ran out). */
+    retryAfterMs?: number;
+    /** A waiter's failure (`IMPORT_FAILED`, `ANALYSIS_FAILED`, ...) or time-out: the job's last status
+     *  object, as the status operation returned it. */
+    jobStatus?: unknown;
+}
+
+
+
+/** The name of every operation of the API this client calls (and a proxy can `allow`). */
+export type OperationName =
+| "listWorkspaces" | "createWorkspace" | "getWorkspace" | "deleteWorkspace"
+| "listProjects" | "createProject" | "getProject" | "updateProject" | "deleteProject"
+| "importAsset" | "listAssets" | "getAsset" | "moveAsset" | "deleteAsset" | "getAssetImportStatus"
+| "requestIndex" | "cancelIndex" | "getIndexStatus" | "getIndex" | "deleteIndex"
+| "requestSceneSummary" | "getSceneSummaryStatus" | "getSceneSummary" | "cancelSceneSummary";
+
+/** Paging of a paged list: `pageNum` >= 1 (default 1), `pageSize` within the operation's limits. */
+export interface PageOptions {
+    pageNum?: number;
+    pageSize?: number;
+}
+
+/** One page of a paged list. */
+export interface Page<T> {
+    totalCount: number;
+    totalPage: number;
+    /** The page number this is (1-based). */
+    pageNo: number;
+    pageSize: number;
+    content: T[];
+    [field: string]: unknown;
 }
 
 
@@ -205,7 +462,8 @@ export interface MediaIntelligenceError extends Error {
 /**
  * A client for the NCP Media Intelligence API. Every request is signed with NCP API Gateway
  * signature v2, retried when that is safe, and every failure rejects with a typed
- * `MediaIntelligenceError`.
+ * `MediaIntelligenceError`. Each method takes one options object (path, query and body fields in
+ * camelCase), then optional per-call `RequestOptions`, and resolves the envelope's `result`.
  *
  * ```js
  * import { MediaIntelligence } from "ncloud-media-intelligence";
@@ -215,24 +473,246 @@ export interface MediaIntelligenceError extends Error {
 export class MediaIntelligence {
     free(): void;
     /**
-     * Creates a workspace (`POST /api/v1/workspaces`). If an attempt may have reached the server and a
-     * retry meets "already exists", the workspace this call created is read back and returned.
+     * Every asset of a project, fetched page by page as the loop asks (`listAssets`); a `break` stops
+     * fetching. Bad input throws a `ValidationError` at once; errors reject the `next()` that met them.
+     *
+     * ```js
+     * for await (const asset of mi.assets({ workspaceName: "my-workspace", projectId })) console.log(asset.fileName);
+     * ```
+     */
+    assets(options: ListAssetsOptions, request_options?: RequestOptions | null): AsyncIterableIterator<Asset>;
+    /**
+     * Cancels a waiting or running analysis (`POST .../index/cancel`, docs `mi-cancel-index`); `CONFLICT` in
+     * any other state. Bad input rejects with a `ValidationError` naming the field, before any request; API
+     * failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.cancelIndex({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    cancelIndex(options: AssetOptions, request_options?: RequestOptions | null): Promise<unknown>;
+    /**
+     * Cancels a waiting or running scene summary (`POST .../scene-summary/cancel`, docs `mi-cancel-scene-
+     * summary`; a cancelled run is not charged). Bad input rejects with a `ValidationError` naming the field,
+     * before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.cancelSceneSummary({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    cancelSceneSummary(options: AssetOptions, request_options?: RequestOptions | null): Promise<unknown>;
+    /**
+     * Creates a project (`POST .../projects`, docs `maiu-create-projects`). `name`: 1 to 100 characters
+     * without `;`, `|` or a backtick, unique in the workspace (at most 1,000 projects). Rejects with
+     * `ApiError` `CONFLICT` for a taken name. Not repeated after an attempt that may have reached the server.
+     * Bad input rejects with a `ValidationError` naming the field, before any request; API failures with
+     * `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * const { projectId } = await mi.createProject({ workspaceName: "my-workspace", name: "trailers" });
+     * ```
+     */
+    createProject(options: CreateProjectOptions, request_options?: RequestOptions | null): Promise<Project>;
+    /**
+     * Creates a workspace (`POST /api/v1/workspaces`, docs `maiu-create-workspaces`). `workspaceName`:
+     * 3 to 63 characters of `a-z`, `0-9` and `-`; `bucketName`: an Object Storage bucket to integrate.
+     * If an attempt may have reached the server and a retry meets "already exists", the workspace this
+     * call created is read back and returned. Rejects with `ApiError` `CONFLICT` for a taken name.
      *
      * ```js
      * const ws = await mi.createWorkspace({ workspaceName: "my-workspace", bucketName: "my-bucket" });
      * const quick = await mi.createWorkspace({ workspaceName: "other" }, { timeoutMs: 2000, signal: AbortSignal.timeout(5000) });
      * ```
      */
-    createWorkspace(options: CreateWorkspaceOptions, requestOptions?: RequestOptions | null): Promise<Workspace>;
+    createWorkspace(options: CreateWorkspaceOptions, request_options?: RequestOptions | null): Promise<Workspace>;
     /**
-     * Reads a workspace's details (`GET /api/v1/workspaces/{workspaceName}`).
+     * Deletes a media asset (`DELETE .../assets/{assetId}`, docs `mi-delete-assets`). Resolves `undefined`.
+     * Bad input rejects with a `ValidationError` naming the field, before any request; API failures with
+     * `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.deleteAsset({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    deleteAsset(options: AssetOptions, request_options?: RequestOptions | null): Promise<void>;
+    /**
+     * Deletes the latest index and its scene summaries (`DELETE .../index`, docs `mi-delete-index`);
+     * irreversible, and `CONFLICT` while an analysis runs. Bad input rejects with a `ValidationError` naming
+     * the field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.deleteIndex({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    deleteIndex(options: AssetOptions, request_options?: RequestOptions | null): Promise<unknown>;
+    /**
+     * Deletes a project (`DELETE .../projects/{projectId}`, docs `maiu-delete-projects`); the base project
+     * cannot be deleted. Resolves `undefined` (the API sends no result). Bad input rejects with a
+     * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
+     * `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.deleteProject({ workspaceName: "my-workspace", projectId: 1234 });
+     * ```
+     */
+    deleteProject(options: ProjectOptions, request_options?: RequestOptions | null): Promise<void>;
+    /**
+     * Deletes a workspace (`DELETE /api/v1/workspaces/{workspaceName}`, docs `maiu-delete-workspaces`):
+     * irreversible, and refused while an analysis runs in it. Takes `{ workspaceName }` or the name
+     * alone; resolves `{ workspaceName }`. Rejects with `ApiError` `NOT_FOUND` or `CONFLICT`.
+     *
+     * ```js
+     * await mi.deleteWorkspace("my-workspace");
+     * ```
+     */
+    deleteWorkspace(workspaceName: string | WorkspaceOptions, request_options?: RequestOptions | null): Promise<DeletedWorkspace>;
+    /**
+     * The import status (`GET .../assets/{assetId}/import-status`, docs `mi-asset-status`): `uploadStatus` is
+     * `IN_PROGRESS`, `COMPLETED`, `FAILED`, `FILE_NOT_EXIST` or `INVALID_METADATA`, with `uploadResult` saying
+     * why. Bad input rejects with a `ValidationError` naming the field, before any request; API failures with
+     * `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * const { uploadStatus } = await mi.getAssetImportStatus({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    getAssetImportStatus(options: AssetOptions, request_options?: RequestOptions | null): Promise<AssetImportStatus>;
+    /**
+     * A media asset's details (`GET .../assets/{assetId}`, docs `mi-asset-details`): file name, project, key
+     * and `metaData` (`resolution`, `durationMs` in ms, `size` in bytes, `format`). Bad input rejects with a
+     * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
+     * `CONFLICT`, ...).
+     *
+     * ```js
+     * const asset = await mi.getAsset({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    getAsset(options: AssetOptions, request_options?: RequestOptions | null): Promise<Asset>;
+    /**
+     * The analysis status (`GET .../index/status`, docs `mi-index-status`): `status` is `BEFORE_ANALYZE`,
+     * `WAIT_ANALYZE`, `ANALYZING`, `ANALYZE_COMPLETED`, `ANALYZE_FAIL` or `ANALYZE_CANCEL`. Bad input rejects
+     * with a `ValidationError` naming the field, before any request; API failures with `ApiError`
+     * (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * const { status } = await mi.getIndexStatus({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    getIndexStatus(options: AssetOptions, request_options?: RequestOptions | null): Promise<IndexStatus>;
+    /**
+     * The asset's latest index (`GET .../index?confidence_level=`, docs `mi-get-index`), once the analysis
+     * completed. `confidenceLevel`: LOW (more keywords), MEDIUM (the API's default) or HIGH. Its JSON shape is
+     * not shown in the docs: it resolves as sent (scenes, shots, persons, keywords, script, captions). Large
+     * indexes stay JS objects: nothing is copied into wasm memory. Bad input rejects with a `ValidationError`
+     * naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * const index = await mi.getIndex({ workspaceName: "my-workspace", projectId, assetId, confidenceLevel: "HIGH" });
+     * ```
+     */
+    getIndex(options: GetIndexOptions, request_options?: RequestOptions | null): Promise<Index>;
+    /**
+     * A project's details (`GET .../projects/{projectId}`, docs `maiu-project-details`). `projectId`: a
+     * positive integer or its decimal text. `NOT_FOUND` for an unknown project. Bad input rejects with a
+     * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
+     * `CONFLICT`, ...).
+     *
+     * ```js
+     * const project = await mi.getProject({ workspaceName: "my-workspace", projectId: 1234 });
+     * ```
+     */
+    getProject(options: ProjectOptions, request_options?: RequestOptions | null): Promise<Project>;
+    /**
+     * The scene summary status (`GET .../scene-summary/status`, docs `mi-scene-summary-status`):
+     * `BEFORE_SUMMARIZE`, `WAIT_SUMMARIZE`, `SUMMARIZING`, `SUMMARIZE_COMPLETED`, `SUMMARIZE_FAIL` or
+     * `SUMMARIZE_CANCELED`. Bad input rejects with a `ValidationError` naming the field, before any request;
+     * API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * const { status } = await mi.getSceneSummaryStatus({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    getSceneSummaryStatus(options: AssetOptions, request_options?: RequestOptions | null): Promise<SceneSummaryStatus>;
+    /**
+     * The latest scene summary (`GET .../scene-summary`, docs `mi-get-scene-summary-result`), once it
+     * completed; `NOT_FOUND` when none ever ran. Its shape is not shown in the docs: it resolves as sent. Bad
+     * input rejects with a `ValidationError` naming the field, before any request; API failures with
+     * `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * const summary = await mi.getSceneSummary({ workspaceName: "my-workspace", projectId, assetId });
+     * ```
+     */
+    getSceneSummary(options: AssetOptions, request_options?: RequestOptions | null): Promise<SceneSummary>;
+    /**
+     * Reads a workspace's details (`GET /api/v1/workspaces/{workspaceName}`, docs
+     * `maiu-workspace-details`). Takes `{ workspaceName }` or the name alone. Rejects with `ApiError`
+     * `NOT_FOUND` for an unknown workspace.
      *
      * ```js
      * const details = await mi.getWorkspace("my-workspace");
      * console.log(details.workspaceUrl, details.monthlyAnalysisCount);
      * ```
      */
-    getWorkspace(workspaceName: string, requestOptions?: RequestOptions | null): Promise<WorkspaceDetails>;
+    getWorkspace(workspaceName: string | WorkspaceOptions, request_options?: RequestOptions | null): Promise<WorkspaceDetails>;
+    /**
+     * Registers a video or image already in Object Storage (`POST
+     * .../projects/{projectId}/assets/import/object-storage`, docs `mi-create-assets`). `key`: the object's
+     * full name, not a folder (no trailing `/`: the API's 10016), ending in mp4, mkv, mov, webm, jpg, jpeg,
+     * png or heic (any case). Video: 360p to 1080p, at most 6 h and 10 GB; image: at most 10 MB. Resolves with
+     * the new asset (its `assetId`); then wait with `waitForAssetImport`. Not repeated after an attempt that
+     * may have reached the server. Bad input rejects with a `ValidationError` naming the field, before any
+     * request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * const { assetId } = await mi.importAsset({ workspaceName: "my-workspace", projectId, bucketName: "my-bucket", key: "videos/trailer.mp4" });
+     * ```
+     */
+    importAsset(options: ImportAssetOptions, request_options?: RequestOptions | null): Promise<ImportedAsset>;
+    /**
+     * One page of a project's assets (`GET .../projects/{projectId}/assets`, docs `mi-list-assets`). `pageNum`
+     * >= 1 (default 1), `pageSize` 1 to 1000 (the API's default 1000). Resolves `{ totalCount, totalPage,
+     * pageNo, pageSize, content: Asset[] }`. Bad input rejects with a `ValidationError` naming the field,
+     * before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * const page = await mi.listAssets({ workspaceName: "my-workspace", projectId, pageSize: 50 });
+     * ```
+     */
+    listAssets(options: ListAssetsOptions, request_options?: RequestOptions | null): Promise<AssetPage>;
+    /**
+     * Every project of a workspace (`GET /api/v1/workspaces/{workspaceName}/projects`, docs `maiu-list-
+     * projects`; not paged). Resolves `{ projects: Project[], totalCount }`. Bad input rejects with a
+     * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
+     * `CONFLICT`, ...).
+     *
+     * ```js
+     * const { projects } = await mi.listProjects({ workspaceName: "my-workspace" });
+     * ```
+     */
+    listProjects(options: WorkspaceOptions, request_options?: RequestOptions | null): Promise<ProjectList>;
+    /**
+     * One page of the account's workspaces (`GET /api/v1/workspaces`, docs `maiu-list-workspaces`).
+     * `pageNum` >= 1 (default 1), `pageSize` 1 to 1000 (the API's default 1000). Resolves
+     * `{ totalCount, totalPage, pageNo, pageSize, content: WorkspaceSummary[] }`.
+     *
+     * ```js
+     * const page = await mi.listWorkspaces({ pageNum: 1, pageSize: 100 });
+     * console.log(page.totalCount, page.content.map((w) => w.workspaceName));
+     * ```
+     */
+    listWorkspaces(options: ListWorkspacesOptions, request_options?: RequestOptions | null): Promise<WorkspacePage>;
+    /**
+     * Moves an asset to another project of the workspace (`PATCH .../assets/{assetId}?new_project_id=`, docs
+     * `mi-move-assets`). `newProjectId`: a positive integer or its decimal text. Resolves the API's result as
+     * sent (its fields were not shown in the docs). Bad input rejects with a `ValidationError` naming the
+     * field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.moveAsset({ workspaceName: "my-workspace", projectId, assetId, newProjectId: 5678 });
+     * ```
+     */
+    moveAsset(options: MoveAssetOptions, request_options?: RequestOptions | null): Promise<unknown>;
     /**
      * Checks the options and builds a client; throws a `ValidationError` naming the field at fault.
      *
@@ -242,12 +722,94 @@ export class MediaIntelligence {
      * ```
      */
     constructor(options: MediaIntelligenceOptions);
+    /**
+     * Starts the analysis that builds the asset's index (`POST .../assets/{assetId}/index`, docs `mi-request-
+     * index`); `CONFLICT` while one runs. Options: `sceneRange` (EXTRA_SHORT, SHORT, MEDIUM, LONG) or both
+     * `minSceneDurationSec` and `maxSceneDurationSec` (seconds, min <= max), never both kinds;
+     * `analysisPersonCount` 0 to 10; `tagIdList` (1 to 30 person tag ids); `sourceLanguage` (ENKO, EN, KO, JA,
+     * ZH-CN, ZH-TW); `detectAudioEffects`. Resolves the API's result as sent. Then wait with `waitForIndex`.
+     * Bad input rejects with a `ValidationError` naming the field, before any request; API failures with
+     * `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.requestIndex({ workspaceName: "my-workspace", projectId, assetId, sceneRange: "SHORT", sourceLanguage: "KO" });
+     * ```
+     */
+    requestIndex(options: RequestIndexOptions, request_options?: RequestOptions | null): Promise<unknown>;
+    /**
+     * Starts a scene summary of the latest index (`POST .../scene-summary`, docs `mi-request-scene-summary`).
+     * The first run covers every scene; `locale` (e.g. `ko`, `en`, `ja`) only on a full run; `sceneNumbers`
+     * re-summarises chosen scenes (not documented in the API pages). `CONFLICT` while one runs. Then wait with
+     * `waitForSceneSummary`. Bad input rejects with a `ValidationError` naming the field, before any request;
+     * API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.requestSceneSummary({ workspaceName: "my-workspace", projectId, assetId, locale: "en" });
+     * ```
+     */
+    requestSceneSummary(options: RequestSceneSummaryOptions, request_options?: RequestOptions | null): Promise<unknown>;
+    /**
+     * Renames a project (`PATCH .../projects/{projectId}`, docs `maiu-update-projects`); the base project
+     * cannot be renamed (`BAD_REQUEST`, API code 10027). Same name rules as `createProject`. Bad input rejects
+     * with a `ValidationError` naming the field, before any request; API failures with `ApiError`
+     * (`NOT_FOUND`, `CONFLICT`, ...).
+     *
+     * ```js
+     * await mi.updateProject({ workspaceName: "my-workspace", projectId: 1234, name: "teasers" });
+     * ```
+     */
+    updateProject(options: UpdateProjectOptions, request_options?: RequestOptions | null): Promise<Project>;
+    /**
+     * Polls `getAssetImportStatus` until the import ends (`waitForAssetImport`): resolves the final
+     * status (`uploadStatus` `COMPLETED`); `FAILED`, `FILE_NOT_EXIST` or `INVALID_METADATA` reject with
+     * an `ApiError` of code `IMPORT_FAILED` (its `apiCode` is the status, `jobStatus` the status object).
+     * `options`: `intervalMs` (first wait, default 2000 ms, growing by half to `maxIntervalMs`, default
+     * 30000), `timeoutMs` (in all, default 1 h; then a `TimeoutError`), `signal`, `onProgress(status)`
+     * (each changed status), `retries` (of each poll).
+     *
+     * ```js
+     * await mi.waitForAssetImport({ workspaceName: "my-workspace", projectId, assetId }, { intervalMs: 1000 });
+     * ```
+     */
+    waitForAssetImport(params: AssetOptions, options: WaitOptions<AssetImportStatus>): Promise<AssetImportStatus>;
+    /**
+     * Polls `getIndexStatus` until the analysis ends (`waitForIndex`): resolves the final status
+     * (`ANALYZE_COMPLETED`); `ANALYZE_FAIL` rejects with an `ApiError` of code `ANALYSIS_FAILED` and
+     * `ANALYZE_CANCEL` with `ANALYSIS_CANCELED` (`jobStatus`: the status object; the message quotes
+     * `analyzeStatusMessage`). Options as `waitForAssetImport`: `intervalMs`, `maxIntervalMs`,
+     * `timeoutMs` (ms), `signal`, `onProgress(status)`, `retries`.
+     *
+     * ```js
+     * await mi.waitForIndex({ workspaceName, projectId, assetId }, { onProgress: (s) => console.log(s.status) });
+     * ```
+     */
+    waitForIndex(params: AssetOptions, options: WaitOptions<IndexStatus>): Promise<IndexStatus>;
+    /**
+     * Polls `getSceneSummaryStatus` until the summary ends (`waitForSceneSummary`): resolves the final
+     * status (`SUMMARIZE_COMPLETED`); `SUMMARIZE_FAIL` rejects with an `ApiError` of code
+     * `SUMMARY_FAILED` and `SUMMARIZE_CANCELED` with `SUMMARY_CANCELED`. Options as `waitForIndex`.
+     *
+     * ```js
+     * await mi.waitForSceneSummary({ workspaceName, projectId, assetId }, { timeoutMs: 600000 });
+     * const summary = await mi.getSceneSummary({ workspaceName, projectId, assetId });
+     * ```
+     */
+    waitForSceneSummary(params: AssetOptions, options: WaitOptions<SceneSummaryStatus>): Promise<SceneSummaryStatus>;
+    /**
+     * Every workspace of every page, fetched page by page as the loop asks (`listWorkspaces`); a
+     * `break` stops fetching. Errors reject the `next()` that met them.
+     *
+     * ```js
+     * for await (const workspace of mi.workspaces({ pageSize: 100 })) console.log(workspace.workspaceName);
+     * ```
+     */
+    workspaces(options: ListWorkspacesOptions, request_options?: RequestOptions | null): AsyncIterableIterator<WorkspaceSummary>;
 }
 
 /**
  * A signer keyed once with an access key and secret: the fastest way to sign many requests (the
- * HMAC key state is computed at construction, not per call). Keep it on a server or in an edge
- * function, like the secret it holds.
+ * HMAC key state is computed at construction, not per call, and wiped when the signer is freed).
+ * Keep it on a server or in an edge function, like the secret it holds.
  *
  * ```js
  * import { NcpSigner } from "ncloud-media-intelligence";
@@ -267,7 +829,7 @@ export class NcpSigner {
     constructor(options: NcpSignerOptions);
     /**
      * Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
-     * the three headers, exactly as `signRequest` would.
+     * the three headers, exactly as `signRequest` would. Throws a `ValidationError` for bad input.
      *
      * ```js
      * const headers = signer.sign("POST", "/api/v1/workspaces", Date.now());
@@ -279,14 +841,17 @@ export class NcpSigner {
 /**
  * Builds a fetch handler `(request) => Promise<Response>` that signs and forwards the operations in
  * `allow` to NCP and refuses everything else without contacting it. Use it as a Worker's `fetch`, in
- * Deno or Bun servers, or in Node behind a two-line `node:http` adapter (see the README).
+ * Deno or Bun servers, or in Node behind a small `node:http` adapter (`examples/node-proxy.mjs`).
+ * Throws a `ValidationError` naming the option at fault. Every answer is a `Response`, never a
+ * rejection: refusals use the gateway's envelope (404 not allowed, 403 origin or authorize, 401
+ * authorize threw, 413 body over `maxBodyBytes`, 400 bad input).
  *
  * ```js
  * import { createProxyHandler } from "ncloud-media-intelligence";
  * export default {
  *   fetch: createProxyHandler({
  *     accessKey: env.NCP_ACCESS_KEY, secretKey: env.NCP_SECRET_KEY,
- *     allow: ["getWorkspace", "createWorkspace"],
+ *     allow: ["getWorkspace", "createWorkspace", "listWorkspaces"],
  *     authorize: async (request) => request.headers.get("authorization") === "Bearer let-me-in",
  *     cors: { origins: ["https://app.example"] },
  *   }),
@@ -307,6 +872,9 @@ export function isMediaIntelligenceError(error: unknown): error is MediaIntellig
 
 /**
  * Signs one NCP API Gateway request (signature v2) and returns the three headers to send with it.
+ * `method` is upper-cased; `uri` is the path and query exactly as sent; `timestamp` is milliseconds
+ * since the Unix epoch (number or decimal text, default now). Throws a `ValidationError` naming the
+ * field for bad input. Pure: no request is made.
  *
  * ```js
  * import { signRequest } from "ncloud-media-intelligence";
@@ -324,15 +892,45 @@ export interface InitOutput {
     readonly __wbg_ncpsigner_free: (a: number, b: number) => void;
     readonly createProxyHandler: (a: any) => [number, number, number];
     readonly isMediaIntelligenceError: (a: any) => number;
+    readonly mediaintelligence_assets: (a: number, b: any, c: number) => [number, number, number];
+    readonly mediaintelligence_cancelIndex: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_cancelSceneSummary: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_createProject: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_createWorkspace: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_deleteAsset: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_deleteIndex: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_deleteProject: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_deleteWorkspace: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getAsset: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getAssetImportStatus: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getIndex: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getIndexStatus: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getProject: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getSceneSummary: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getSceneSummaryStatus: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getWorkspace: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_importAsset: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_listAssets: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_listProjects: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_listWorkspaces: (a: number, b: number, c: number) => any;
+    readonly mediaintelligence_moveAsset: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_new: (a: any) => [number, number, number];
+    readonly mediaintelligence_requestIndex: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_requestSceneSummary: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_updateProject: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_waitForAssetImport: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_waitForIndex: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_waitForSceneSummary: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_workspaces: (a: number, b: number, c: number) => [number, number, number];
     readonly ncpsigner_new: (a: any) => [number, number, number];
     readonly ncpsigner_sign: (a: number, b: any, c: any, d: number) => [number, number, number];
     readonly signRequest: (a: any) => [number, number, number];
     readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___js_sys_d3b3c5c55f495519___Function_fn_wasm_bindgen_ee16e44adbc3e285___JsValue_____wasm_bindgen_ee16e44adbc3e285___sys__Undefined___js_sys_d3b3c5c55f495519___Function_fn_wasm_bindgen_ee16e44adbc3e285___JsValue_____wasm_bindgen_ee16e44adbc3e285___sys__Undefined_______true_: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__core_31ff91df3a5c4116___result__Result_____wasm_bindgen_ee16e44adbc3e285___JsError___true_: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_: (a: number, b: number, c: any) => any;
+    readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true_: (a: number, b: number) => any;
+    readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__39: (a: number, b: number) => any;
+    readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

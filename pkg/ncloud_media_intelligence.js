@@ -1,154 +1,4 @@
 /* @ts-self-types="./ncloud_media_intelligence.d.ts" */
-const __half_fetch = (() => {
-"use strict";
-
-const OK = 0, TIMEOUT = 1, ABORTED = 2, NETWORK = 3;
-const TIMED_OUT = new Error("request timed out");
-
-function send(fetchFn, url, method, headers, body, credentials, timeoutMs, signals) {
-  return new Promise((resolve) => {
-    const f = fetchFn ?? globalThis.fetch;
-    if (typeof f !== "function") return resolve([NETWORK, "this runtime has no global fetch", undefined]);
-    const fired = signals.find((s) => s.aborted);
-    if (fired) return resolve([ABORTED, fired.reason]);
-    const controller = new AbortController();
-    let done = false;
-    const finish = (outcome) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      for (const s of signals) s.removeEventListener("abort", onAbort);
-      resolve(outcome);
-    };
-    function onAbort() {
-      controller.abort(this.reason);
-      finish([ABORTED, this.reason]);
-    }
-    const timer = setTimeout(() => {
-      controller.abort(TIMED_OUT);
-      finish([TIMEOUT]);
-    }, timeoutMs);
-    for (const s of signals) s.addEventListener("abort", onAbort);
-    const init = { method, headers: JSON.parse(headers), body, signal: controller.signal };
-    if (credentials !== undefined) init.credentials = credentials;
-    (async () => {
-      const response = await f(url, init);
-      if (response === null || typeof response !== "object" || typeof response.text !== "function") {
-        throw new TypeError("fetch resolved to something other than a Response");
-      }
-      const text = await response.text();
-      const status = response.status;
-      const header = (name) => (status >= 300 ? response.headers.get(name) ?? undefined : undefined);
-      finish([OK, status, text, header("date"), header("retry-after")]);
-    })().catch((error) => finish([NETWORK, describe(error), error]));
-  });
-}
-
-function sleep(ms, signals) {
-  return new Promise((resolve) => {
-    const fired = signals.find((s) => s.aborted);
-    if (fired) return resolve([fired.reason]);
-    const finish = (outcome) => {
-      clearTimeout(timer);
-      for (const s of signals) s.removeEventListener("abort", onAbort);
-      resolve(outcome);
-    };
-    function onAbort() {
-      finish([this.reason]);
-    }
-    const timer = setTimeout(finish, ms);
-    for (const s of signals) s.addEventListener("abort", onAbort);
-  });
-}
-
-function describe(error) {
-  try {
-    const message = (value) => (value !== null && typeof value === "object" && typeof value.message === "string" ? value.message : undefined);
-    const detail = message(error) ?? (typeof error === "string" ? error : "fetch failed");
-    const inner = error !== null && typeof error === "object" ? message(error.cause) : undefined;
-    return inner === undefined ? detail : `${detail} (${inner})`;
-  } catch {
-    return "fetch failed";
-  }
-}
-return { send, sleep };
-})();
-const __half_js_proxy = (() => {
-"use strict";
-
-function readRequest(request) {
-  if (!(request instanceof Request)) return null;
-  try {
-    const url = new URL(request.url);
-    const names = [...request.headers.keys()];
-    const origin = request.headers.get("origin") ?? undefined;
-    const length = request.headers.get("content-length") ?? undefined;
-    return [request.method, request.url, url.pathname, url.search, origin, url.origin, names, length];
-  } catch {
-    return null;
-  }
-}
-
-async function readBody(request) {
-  try {
-    return await request.text();
-  } catch {
-    return "";
-  }
-}
-
-async function authorize(check, request) {
-  let copy;
-  try {
-    copy = request.clone();
-  } catch {
-    return 3;
-  }
-  try {
-    return (await check(copy)) ? 0 : 1;
-  } catch {
-    return 2;
-  }
-}
-
-function respond(status, body, headers) {
-  const text = status === 204 || status === 304 ? null : body ?? null;
-  try {
-    return new Response(text, { status, headers: JSON.parse(headers) });
-  } catch {
-    return new Response(null, { status: 502 });
-  }
-}
-return { readRequest, readBody, authorize, respond };
-})();
-const __half_js_sign = (() => {
-"use strict";
-function signatureHeaders(timestamp, accessKey, signature) {
-  return { "x-ncp-apigw-timestamp": timestamp, "x-ncp-iam-access-key": accessKey, "x-ncp-apigw-signature-v2": signature };
-}
-
-function knownOptions(options, known) {
-  try {
-    if (typeof options !== "object" || options === null) return null;
-    const proto = Object.getPrototypeOf(options);
-    if (proto !== Object.prototype && proto !== null) return null;
-    const names = Object.getOwnPropertyNames(options);
-    for (let i = 0; i < names.length; i++) if (!known.includes(names[i])) return null;
-    return known.map((name) => options[name]);
-  } catch {
-    return null;
-  }
-}
-return { signatureHeaders, knownOptions };
-})();
-const { send } = __half_fetch;
-const { respond } = __half_js_proxy;
-const { knownOptions, signatureHeaders } = __half_js_sign;
-const import1 = __half_js_proxy;
-const import2 = __half_fetch;
-const import3 = __half_js_proxy;
-const import4 = __half_js_proxy;
-
 
 export class MediaIntelligence {
     __destroy_into_raw() {
@@ -161,12 +11,95 @@ export class MediaIntelligence {
         const ptr = this.__destroy_into_raw();
         wasm.__wbg_mediaintelligence_free(ptr, 0);
     }
-    createWorkspace(options, requestOptions) {
-        const ret = wasm.mediaintelligence_createWorkspace(this.__wbg_ptr, options, isLikeNone(requestOptions) ? 0 : addToExternrefTable0(requestOptions));
+    assets(options, request_options) {
+        const ret = wasm.mediaintelligence_assets(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    cancelIndex(options, request_options) {
+        const ret = wasm.mediaintelligence_cancelIndex(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
-    getWorkspace(workspaceName, requestOptions) {
-        const ret = wasm.mediaintelligence_getWorkspace(this.__wbg_ptr, workspaceName, isLikeNone(requestOptions) ? 0 : addToExternrefTable0(requestOptions));
+    cancelSceneSummary(options, request_options) {
+        const ret = wasm.mediaintelligence_cancelSceneSummary(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    createProject(options, request_options) {
+        const ret = wasm.mediaintelligence_createProject(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    createWorkspace(options, request_options) {
+        const ret = wasm.mediaintelligence_createWorkspace(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    deleteAsset(options, request_options) {
+        const ret = wasm.mediaintelligence_deleteAsset(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    deleteIndex(options, request_options) {
+        const ret = wasm.mediaintelligence_deleteIndex(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    deleteProject(options, request_options) {
+        const ret = wasm.mediaintelligence_deleteProject(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    deleteWorkspace(workspaceName, request_options) {
+        const ret = wasm.mediaintelligence_deleteWorkspace(this.__wbg_ptr, workspaceName, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getAssetImportStatus(options, request_options) {
+        const ret = wasm.mediaintelligence_getAssetImportStatus(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getAsset(options, request_options) {
+        const ret = wasm.mediaintelligence_getAsset(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getIndexStatus(options, request_options) {
+        const ret = wasm.mediaintelligence_getIndexStatus(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getIndex(options, request_options) {
+        const ret = wasm.mediaintelligence_getIndex(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getProject(options, request_options) {
+        const ret = wasm.mediaintelligence_getProject(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getSceneSummaryStatus(options, request_options) {
+        const ret = wasm.mediaintelligence_getSceneSummaryStatus(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getSceneSummary(options, request_options) {
+        const ret = wasm.mediaintelligence_getSceneSummary(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getWorkspace(workspaceName, request_options) {
+        const ret = wasm.mediaintelligence_getWorkspace(this.__wbg_ptr, workspaceName, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    importAsset(options, request_options) {
+        const ret = wasm.mediaintelligence_importAsset(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    listAssets(options, request_options) {
+        const ret = wasm.mediaintelligence_listAssets(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    listProjects(options, request_options) {
+        const ret = wasm.mediaintelligence_listProjects(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    listWorkspaces(options, request_options) {
+        const ret = wasm.mediaintelligence_listWorkspaces(this.__wbg_ptr, isLikeNone(options) ? 0 : addToExternrefTable0(options), isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    moveAsset(options, request_options) {
+        const ret = wasm.mediaintelligence_moveAsset(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
     constructor(options) {
@@ -177,6 +110,37 @@ export class MediaIntelligence {
         this.__wbg_ptr = ret[0];
         MediaIntelligenceFinalization.register(this, this.__wbg_ptr, this);
         return this;
+    }
+    requestIndex(options, request_options) {
+        const ret = wasm.mediaintelligence_requestIndex(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    requestSceneSummary(options, request_options) {
+        const ret = wasm.mediaintelligence_requestSceneSummary(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    updateProject(options, request_options) {
+        const ret = wasm.mediaintelligence_updateProject(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    waitForAssetImport(params, options) {
+        const ret = wasm.mediaintelligence_waitForAssetImport(this.__wbg_ptr, params, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        return ret;
+    }
+    waitForIndex(params, options) {
+        const ret = wasm.mediaintelligence_waitForIndex(this.__wbg_ptr, params, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        return ret;
+    }
+    waitForSceneSummary(params, options) {
+        const ret = wasm.mediaintelligence_waitForSceneSummary(this.__wbg_ptr, params, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        return ret;
+    }
+    workspaces(options, request_options) {
+        const ret = wasm.mediaintelligence_workspaces(this.__wbg_ptr, isLikeNone(options) ? 0 : addToExternrefTable0(options), isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
 }
 if (Symbol.dispose) MediaIntelligence.prototype[Symbol.dispose] = MediaIntelligence.prototype.free;
@@ -234,10 +198,43 @@ export function signRequest(options) {
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
+        __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
+            const ret = Error(getStringFromWasm0(arg0, arg1));
+            return ret;
+        },
+        __wbg_Number_ff192a72a0dcdf6d: function(arg0) {
+            const ret = Number(arg0);
+            return ret;
+        },
+        __wbg_String_8564e559799eccda: function(arg0, arg1) {
+            const ret = String(arg1);
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg___wbindgen_bigint_get_as_i64_11da4b52cd0aedef: function(arg0, arg1) {
+            const v = arg1;
+            const ret = typeof(v) === 'bigint' ? v : undefined;
+            getDataViewMemory0().setBigInt64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? BigInt(0) : ret, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
+        },
         __wbg___wbindgen_boolean_get_4f1baf9a00be3c74: function(arg0) {
             const v = arg0;
             const ret = typeof(v) === 'boolean' ? v : undefined;
             return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
+        },
+        __wbg___wbindgen_in_3f58a9d3b3a7eed2: function(arg0, arg1) {
+            const ret = arg0 in arg1;
+            return ret;
+        },
+        __wbg___wbindgen_is_bigint_5fa10641e039d3ef: function(arg0) {
+            const ret = typeof(arg0) === 'bigint';
+            return ret;
+        },
+        __wbg___wbindgen_is_falsy_d864b623500ae65d: function(arg0) {
+            const ret = !arg0;
+            return ret;
         },
         __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
             const ret = typeof(arg0) === 'function';
@@ -252,12 +249,24 @@ function __wbg_get_imports() {
             const ret = typeof(val) === 'object' && val !== null;
             return ret;
         },
+        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
+            const ret = typeof(arg0) === 'string';
+            return ret;
+        },
+        __wbg___wbindgen_is_symbol_f846131a047725ea: function(arg0) {
+            const ret = typeof(arg0) === 'symbol';
+            return ret;
+        },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
         },
         __wbg___wbindgen_jsval_eq_38d7bfbe4cc84039: function(arg0, arg1) {
             const ret = arg0 === arg1;
+            return ret;
+        },
+        __wbg___wbindgen_jsval_loose_eq_b2f214e2e4b30e36: function(arg0, arg1) {
+            const ret = arg0 == arg1;
             return ret;
         },
         __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
@@ -284,36 +293,115 @@ function __wbg_get_imports() {
         __wbg__wbg_cb_unref_09736879a3f67559: function(arg0) {
             arg0._wbg_cb_unref();
         },
-        __wbg_call_39cb4c19119c3775: function(arg0, arg1) {
-            const ret = Array.prototype.join.call(arg0, arg1);
+        __wbg_abort_d3b62653236ec492: function(arg0, arg1) {
+            arg0.abort(arg1);
+        },
+        __wbg_aborted_31456edf1be00084: function(arg0) {
+            const ret = arg0.aborted;
             return ret;
         },
+        __wbg_addEventListener_847fd86b8c33ec43: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            arg0.addEventListener(getStringFromWasm0(arg1, arg2), arg3);
+        }, arguments); },
+        __wbg_append_ba9a4dc30a0323fd: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
+            arg0.append(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
+        }, arguments); },
+        __wbg_assign_6b6bb30388088072: function(arg0, arg1) {
+            const ret = Object.assign(arg0, arg1);
+            return ret;
+        },
+        __wbg_asyncIterator_3c3b9047761412e4: function() {
+            const ret = Symbol.asyncIterator;
+            return ret;
+        },
+        __wbg_body_0da01a9a056907d8: function(arg0) {
+            const ret = arg0.body;
+            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
+        __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
+            const ret = arg0.call(arg1);
+            return ret;
+        }, arguments); },
         __wbg_call_a410eb4b59ed5965: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.call(arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_call_fc92fee6137d452d: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg0.call(arg1, arg2, arg3);
+            return ret;
+        }, arguments); },
+        __wbg_cancel_267512f685fb84c3: function(arg0) {
+            const ret = arg0.cancel();
+            return ret;
+        },
+        __wbg_cancel_b195250778e9d8e7: function(arg0) {
+            const ret = arg0.cancel();
+            return ret;
+        },
+        __wbg_cause_4cdda1b55a30b227: function(arg0) {
+            const ret = arg0.cause;
+            return ret;
+        },
         __wbg_charCodeAt_851946d8f1279e11: function(arg0, arg1) {
             const ret = arg0.charCodeAt(arg1 >>> 0);
+            return ret;
+        },
+        __wbg_clearTimeout_b754eeb3a42130bd: function(arg0) {
+            clearTimeout(arg0);
+        },
+        __wbg_clone_a0934ceb1865184d: function() { return handleError(function (arg0) {
+            const ret = arg0.clone();
+            return ret;
+        }, arguments); },
+        __wbg_decode_53265f1e60d27ae2: function(arg0, arg1) {
+            const ret = arg0.decode(arg1);
+            return ret;
+        },
+        __wbg_done_57e08d0be6e30c02: function(arg0) {
+            const ret = arg0.done;
+            return ret;
+        },
+        __wbg_entries_7bb1459bd9b5c2b9: function(arg0) {
+            const ret = Object.entries(arg0);
+            return ret;
+        },
+        __wbg_error_576ea25623813aef: function() {
+            const ret = Response.error();
+            return ret;
+        },
+        __wbg_for_e12451d86fef973f: function(arg0, arg1) {
+            const ret = Symbol.for(getStringFromWasm0(arg0, arg1));
             return ret;
         },
         __wbg_from_eac91875c8a5ffa4: function(arg0) {
             const ret = Array.from(arg0);
             return ret;
         },
-        __wbg_getOwnPropertyNames_99ddd11fae3125a4: function() { return handleError(function (arg0) {
-            const ret = Object.getOwnPropertyNames(arg0);
-            return ret;
-        }, arguments); },
         __wbg_getPrototypeOf_8fbf04523e13de29: function() { return handleError(function (arg0) {
             const ret = Reflect.getPrototypeOf(arg0);
             return ret;
         }, arguments); },
+        __wbg_getReader_fadcafe607253a67: function(arg0) {
+            const ret = arg0.getReader();
+            return ret;
+        },
         __wbg_get_2080c49015e35254: function() { return handleError(function (arg0, arg1) {
             const ret = Reflect.get(arg0, arg1);
             return ret;
         }, arguments); },
-        __wbg_get_3a0f5510f6ee602c: function() { return handleError(function (arg0, arg1) {
-            const ret = arg0[arg1];
+        __wbg_get_556f1c9a5c587e8c: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            const ret = arg1.get(getStringFromWasm0(arg2, arg3));
+            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            var len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        }, arguments); },
+        __wbg_get_635eea311fa1a291: function() { return handleError(function (arg0, arg1) {
+            const ret = Reflect.get(arg0, arg1);
+            return ret;
+        }, arguments); },
+        __wbg_get_bb8b6b35041e00c9: function() { return handleError(function (arg0, arg1) {
+            const ret = Reflect.get(arg0, arg1 >>> 0);
             return ret;
         }, arguments); },
         __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
@@ -324,10 +412,35 @@ function __wbg_get_imports() {
             const ret = arg0[arg1 >>> 0];
             return ret;
         },
+        __wbg_get_with_ref_key_fc601247060b7204: function(arg0, arg1) {
+            const ret = arg0[arg1];
+            return ret;
+        },
+        __wbg_headers_5fc0106c076eb731: function(arg0) {
+            const ret = arg0.headers;
+            return ret;
+        },
+        __wbg_host_68f98460c7328ca5: function(arg0, arg1) {
+            const ret = arg1.host;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
         __wbg_instanceof_AbortSignal_16e867a9888f3bc7: function(arg0) {
             let result;
             try {
                 result = arg0 instanceof AbortSignal;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_ArrayBuffer_12cdaa4161423e6b: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof ArrayBuffer;
             } catch (_) {
                 result = false;
             }
@@ -354,13 +467,105 @@ function __wbg_get_imports() {
             const ret = result;
             return ret;
         },
+        __wbg_instanceof_Headers_3856949bb85a482d: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Headers;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Map_0b4fc8b62e73f163: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Map;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Promise_59148c6049d0e3a0: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Promise;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_ReadableStreamDefaultReader_2fe8bbe95ede87e3: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof ReadableStreamDefaultReader;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_ReadableStream_ac28304925ec0f96: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof ReadableStream;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Request_8f09038945bb6bd9: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Request;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Response_5b0b4f7f1daeae51: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Response;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Uint8Array;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
         __wbg_isArray_bcf1376d0d732d08: function(arg0) {
             const ret = Array.isArray(arg0);
             return ret;
         },
-        __wbg_knownOptions_d43e99b43a9e6f37: function(arg0, arg1) {
-            const ret = knownOptions(arg0, arg1);
-            return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
+            const ret = Number.isSafeInteger(arg0);
+            return ret;
+        },
+        __wbg_iterator_e4c5e8f68ada7b58: function() {
+            const ret = Symbol.iterator;
+            return ret;
+        },
+        __wbg_keys_105f5c0857898f84: function(arg0) {
+            const ret = Object.keys(arg0);
+            return ret;
+        },
+        __wbg_length_186163212ffe79c3: function(arg0) {
+            const ret = arg0.length;
+            return ret;
         },
         __wbg_length_b03a0fabb109b1e9: function(arg0) {
             const ret = arg0.length;
@@ -370,13 +575,55 @@ function __wbg_get_imports() {
             const ret = arg0.length;
             return ret;
         },
+        __wbg_message_43d8c8f1d543a349: function(arg0) {
+            const ret = arg0.message;
+            return ret;
+        },
+        __wbg_new_13de428334042d26: function(arg0) {
+            const ret = new Uint8Array(arg0);
+            return ret;
+        },
+        __wbg_new_277c27c26f94cbc2: function() { return handleError(function () {
+            const ret = new Headers();
+            return ret;
+        }, arguments); },
         __wbg_new_37eb45aaf5eeb820: function() {
             const ret = new Array();
             return ret;
         },
+        __wbg_new_5f28518387ad0e34: function() { return handleError(function () {
+            const ret = new AbortController();
+            return ret;
+        }, arguments); },
         __wbg_new_787b9fb330d55d78: function(arg0, arg1) {
             const ret = new Error(getStringFromWasm0(arg0, arg1));
             return ret;
+        },
+        __wbg_new_96baed0986e0d99f: function() { return handleError(function (arg0, arg1) {
+            const ret = new URL(getStringFromWasm0(arg0, arg1));
+            return ret;
+        }, arguments); },
+        __wbg_new_b0f6715afbb99966: function() { return handleError(function () {
+            const ret = new TextDecoder();
+            return ret;
+        }, arguments); },
+        __wbg_new_ba40181b3f24ac80: function(arg0, arg1) {
+            try {
+                var state0 = {a: arg0, b: arg1};
+                var cb0 = (arg0, arg1) => {
+                    const a = state0.a;
+                    state0.a = 0;
+                    try {
+                        return wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___js_sys_d3b3c5c55f495519___Function_fn_wasm_bindgen_ee16e44adbc3e285___JsValue_____wasm_bindgen_ee16e44adbc3e285___sys__Undefined___js_sys_d3b3c5c55f495519___Function_fn_wasm_bindgen_ee16e44adbc3e285___JsValue_____wasm_bindgen_ee16e44adbc3e285___sys__Undefined_______true_(a, state0.b, arg0, arg1);
+                    } finally {
+                        state0.a = a;
+                    }
+                };
+                const ret = new Promise(cb0);
+                return ret;
+            } finally {
+                state0.a = 0;
+            }
         },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
@@ -400,18 +647,59 @@ function __wbg_get_imports() {
                 state0.a = 0;
             }
         },
+        __wbg_new_with_length_01b143a7e5dd5a3e: function(arg0) {
+            const ret = new Uint8Array(arg0 >>> 0);
+            return ret;
+        },
+        __wbg_new_with_opt_str_and_init_6456bed24baae6fc: function() { return handleError(function (arg0, arg1, arg2) {
+            const ret = new Response(arg0 === 0 ? undefined : getStringFromWasm0(arg0, arg1), arg2);
+            return ret;
+        }, arguments); },
+        __wbg_next_178c1651c11432b3: function(arg0) {
+            const ret = arg0.next;
+            return ret;
+        },
+        __wbg_next_af5ac6a08bb0a717: function() { return handleError(function (arg0) {
+            const ret = arg0.next();
+            return ret;
+        }, arguments); },
         __wbg_now_463ac581d2fc7ea3: function() {
             const ret = Date.now();
             return ret;
+        },
+        __wbg_of_027eb15371aac932: function(arg0) {
+            const ret = Array.of(arg0);
+            return ret;
+        },
+        __wbg_origin_fba7d3755dd37895: function(arg0, arg1) {
+            const ret = arg1.origin;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbg_ownKeys_c9890d5405932253: function() { return handleError(function (arg0) {
             const ret = Reflect.ownKeys(arg0);
             return ret;
         }, arguments); },
-        __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
-            const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
+        __wbg_parse_b0109e7c17133cc9: function() { return handleError(function (arg0) {
+            const ret = JSON.parse(arg0);
             return ret;
         }, arguments); },
+        __wbg_parse_db19ce9de46824f7: function(arg0, arg1) {
+            const ret = Date.parse(getStringFromWasm0(arg0, arg1));
+            return ret;
+        },
+        __wbg_pathname_0a541f1ec71ba5a7: function(arg0, arg1) {
+            const ret = arg1.pathname;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
+            Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
+        },
         __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
             const ret = arg0.push(arg1);
             return ret;
@@ -427,42 +715,78 @@ function __wbg_get_imports() {
             const ret = Math.random();
             return ret;
         },
+        __wbg_read_e3bea75dace70752: function(arg0) {
+            const ret = arg0.read();
+            return ret;
+        },
+        __wbg_reason_ebc3432467af6eae: function(arg0) {
+            const ret = arg0.reason;
+            return ret;
+        },
+        __wbg_removeEventListener_4e20bd5fac3de092: function() { return handleError(function (arg0, arg1, arg2, arg3) {
+            arg0.removeEventListener(getStringFromWasm0(arg1, arg2), arg3);
+        }, arguments); },
         __wbg_resolve_dbf78ab4942478b0: function(arg0) {
             const ret = Promise.resolve(arg0);
             return ret;
         },
-        __wbg_respond_b1e236437492985c: function(arg0, arg1, arg2, arg3, arg4) {
-            let v0;
-            if (arg1 !== 0) {
-                v0 = getStringFromWasm0(arg1, arg2);
-                wasm.__wbindgen_free(arg1, arg2 * 1, 1);
-            }
-            const ret = respond(arg0, v0, getStringFromWasm0(arg3, arg4));
+        __wbg_search_88703ce66d1580b3: function(arg0, arg1) {
+            const ret = arg1.search;
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        __wbg_setTimeout_34f136550a5bc112: function(arg0, arg1) {
+            const ret = setTimeout(arg0, arg1);
             return ret;
         },
-        __wbg_send_b5ffc9925b19e91c: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10, arg11, arg12) {
-            let v0;
-            if (arg7 !== 0) {
-                v0 = getStringFromWasm0(arg7, arg8);
-                wasm.__wbindgen_free(arg7, arg8 * 1, 1);
-            }
-            let v1;
-            if (arg9 !== 0) {
-                v1 = getStringFromWasm0(arg9, arg10);
-                wasm.__wbindgen_free(arg9, arg10 * 1, 1);
-            }
-            const ret = send(arg0, getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4), getStringFromWasm0(arg5, arg6), v0, v1, arg11 >>> 0, arg12);
-            return ret;
+        __wbg_set_118fefd528ab0a79: function(arg0, arg1, arg2) {
+            arg0.set(arg1, arg2 >>> 0);
         },
         __wbg_set_2793479888329cb6: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_set_body_877d5251e78ca815: function(arg0, arg1) {
+            arg0.body = arg1;
+        },
+        __wbg_set_credentials_bb5277b4006149d4: function(arg0, arg1) {
+            arg0.credentials = __wbindgen_enum_RequestCredentials[arg1];
+        },
+        __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
+            arg0[arg1 >>> 0] = arg2;
+        },
+        __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
+            arg0[arg1] = arg2;
+        },
+        __wbg_set_headers_07f10dbe49bc0e77: function(arg0, arg1) {
+            arg0.headers = arg1;
+        },
+        __wbg_set_headers_6d75a7df4eb22716: function(arg0, arg1) {
+            arg0.headers = arg1;
+        },
+        __wbg_set_method_639e69af35614d36: function(arg0, arg1, arg2) {
+            arg0.method = getStringFromWasm0(arg1, arg2);
+        },
         __wbg_set_name_822e3903f3184979: function(arg0, arg1, arg2) {
             arg0.name = getStringFromWasm0(arg1, arg2);
         },
-        __wbg_signatureHeaders_80b4f17d53e775fa: function(arg0, arg1, arg2, arg3) {
-            const ret = signatureHeaders(arg0, arg1, getStringFromWasm0(arg2, arg3));
+        __wbg_set_redirect_a95a432ab7d10765: function(arg0, arg1) {
+            arg0.redirect = __wbindgen_enum_RequestRedirect[arg1];
+        },
+        __wbg_set_signal_0b2eee78907e5ba7: function(arg0, arg1) {
+            arg0.signal = arg1;
+        },
+        __wbg_set_status_bd9dc81d1c17b108: function(arg0, arg1) {
+            arg0.status = arg1;
+        },
+        __wbg_signal_fac908876f45725d: function(arg0) {
+            const ret = arg0.signal;
+            return ret;
+        },
+        __wbg_slice_8c7f01d7eb703b4e: function(arg0, arg1, arg2) {
+            const ret = arg0.slice(arg1 >>> 0, arg2 >>> 0);
             return ret;
         },
         __wbg_static_accessor_GLOBAL_THIS_003ee833af9699fc: function() {
@@ -481,6 +805,18 @@ function __wbg_get_imports() {
             const ret = typeof window === 'undefined' ? undefined : window;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
         },
+        __wbg_status_cb85b6c8d1769fa1: function(arg0) {
+            const ret = arg0.status;
+            return ret;
+        },
+        __wbg_stringify_0a0fbf2ef722380a: function() { return handleError(function (arg0) {
+            const ret = JSON.stringify(arg0);
+            return ret;
+        }, arguments); },
+        __wbg_text_5240eb2c41de8292: function() { return handleError(function (arg0) {
+            const ret = arg0.text();
+            return ret;
+        }, arguments); },
         __wbg_then_656f253a5dd7d8ea: function(arg0, arg1, arg2) {
             const ret = arg0.then(arg1, arg2);
             return ret;
@@ -489,20 +825,52 @@ function __wbg_get_imports() {
             const ret = arg0.then(arg1);
             return ret;
         },
-        __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            const ret = makeClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_);
+        __wbg_trimStart_7fa2df9ad7f1f455: function(arg0) {
+            const ret = arg0.trimStart();
             return ret;
         },
-        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+        __wbg_type_1a237db07c5ee2de: function(arg0) {
+            const ret = arg0.type;
+            return (__wbindgen_enum_ResponseType.indexOf(ret) + 1 || 7) - 1;
+        },
+        __wbg_value_e0f328965e184931: function(arg0) {
+            const ret = arg0.value;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__core_31ff91df3a5c4116___result__Result_____wasm_bindgen_ee16e44adbc3e285___JsError___true_);
             return ret;
         },
-        __wbindgen_generic_0000000000000003: function(arg0) {
-            const ret = arg0;
+        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+            const ret = makeClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000003: function(arg0, arg1) {
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true_);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__39);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000005: function(arg0, arg1) {
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke_______true_);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000006: function(arg0) {
+            const ret = arg0;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000007: function(arg0) {
+            const ret = arg0;
+            return ret;
+        },
+        __wbindgen_generic_0000000000000008: function(arg0, arg1) {
             const ret = getStringFromWasm0(arg0, arg1);
+            return ret;
+        },
+        __wbindgen_generic_0000000000000009: function(arg0) {
+            const ret = BigInt.asUintN(64, arg0);
             return ret;
         },
         __wbindgen_init_externref_table: function() {
@@ -517,11 +885,21 @@ function __wbg_get_imports() {
     return {
         __proto__: null,
         "./ncloud_media_intelligence_bg.js": import0,
-        "./snippets/ncloud-media-intelligence-5277bd6eb67f5077/src/js_proxy.js": import1,
-        "./snippets/ncloud-media-intelligence-5277bd6eb67f5077/src/fetch.js": import2,
-        "./snippets/ncloud-media-intelligence-5277bd6eb67f5077/src/js_proxy.js": import3,
-        "./snippets/ncloud-media-intelligence-5277bd6eb67f5077/src/js_proxy.js": import4,
     };
+}
+
+function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke_______true_(arg0, arg1) {
+    wasm.wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke_______true_(arg0, arg1);
+}
+
+function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true_(arg0, arg1) {
+    const ret = wasm.wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true_(arg0, arg1);
+    return ret;
+}
+
+function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__39(arg0, arg1) {
+    const ret = wasm.wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__39(arg0, arg1);
+    return ret;
 }
 
 function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_(arg0, arg1, arg2) {
@@ -540,6 +918,14 @@ function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___js_sys_d
     wasm.wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___js_sys_d3b3c5c55f495519___Function_fn_wasm_bindgen_ee16e44adbc3e285___JsValue_____wasm_bindgen_ee16e44adbc3e285___sys__Undefined___js_sys_d3b3c5c55f495519___Function_fn_wasm_bindgen_ee16e44adbc3e285___JsValue_____wasm_bindgen_ee16e44adbc3e285___sys__Undefined_______true_(arg0, arg1, arg2, arg3);
 }
 
+
+const __wbindgen_enum_RequestCredentials = ["omit", "same-origin", "include"];
+
+
+const __wbindgen_enum_RequestRedirect = ["follow", "error", "manual"];
+
+
+const __wbindgen_enum_ResponseType = ["basic", "cors", "default", "error", "opaque", "opaqueredirect"];
 const MediaIntelligenceFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_mediaintelligence_free(ptr, 1));
@@ -556,6 +942,11 @@ function addToExternrefTable0(obj) {
 const CLOSURE_DTORS = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(state => wasm.__wbindgen_destroy_closure(state.a, state.b));
+
+function getArrayU8FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
+}
 
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {

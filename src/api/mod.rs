@@ -2,7 +2,10 @@
 //! in `OPERATIONS`), and per resource its input and result types with their rules. Plain Rust over
 //! `core`: no JS types, no I/O.
 
+pub mod assets;
 pub mod execute;
+pub mod index;
+pub mod projects;
 pub mod types;
 pub mod workspaces;
 
@@ -20,6 +23,26 @@ pub static OPERATIONS: &[&Operation] = &[
     &workspaces::CREATE_WORKSPACE,
     &workspaces::GET_WORKSPACE,
     &workspaces::DELETE_WORKSPACE,
+    &projects::LIST_PROJECTS,
+    &projects::CREATE_PROJECT,
+    &projects::GET_PROJECT,
+    &projects::UPDATE_PROJECT,
+    &projects::DELETE_PROJECT,
+    &assets::IMPORT_ASSET,
+    &assets::LIST_ASSETS,
+    &assets::GET_ASSET,
+    &assets::MOVE_ASSET,
+    &assets::DELETE_ASSET,
+    &assets::GET_ASSET_IMPORT_STATUS,
+    &index::REQUEST_INDEX,
+    &index::CANCEL_INDEX,
+    &index::GET_INDEX_STATUS,
+    &index::GET_INDEX,
+    &index::DELETE_INDEX,
+    &index::REQUEST_SCENE_SUMMARY,
+    &index::GET_SCENE_SUMMARY_STATUS,
+    &index::GET_SCENE_SUMMARY,
+    &index::CANCEL_SCENE_SUMMARY,
 ];
 
 /// The operation whose JS name is `name`.
@@ -50,8 +73,17 @@ pub fn body<F: Format>(op: &Operation, options: &F::Value) -> Result<Body, Error
             let input: workspaces::CreateWorkspace = typed::<F, _>(options)?;
             Ok(Body { json: Some(write::<F, _>(&input)?), read_back: Some(input) })
         }
+        "ProjectNameOptions" => encode::<F, projects::ProjectName>(options),
+        "ImportAssetOptions" => encode::<F, assets::ImportAsset>(options),
+        "RequestIndexOptions" => encode::<F, index::RequestIndex>(options),
+        "RequestSceneSummaryOptions" => encode::<F, index::RequestSceneSummary>(options),
         _ => Err(Error::validation("options", "is not accepted by this operation")), // not reached: tested
     }
+}
+
+fn encode<F: Format, B: DeserializeOwned + Serialize + Checked>(options: &F::Value) -> Result<Body, Error> {
+    let body: B = typed::<F, B>(options)?;
+    Ok(Body { json: Some(write::<F, B>(&body)?), read_back: None })
 }
 
 /// Checks a result document against `op`'s documented result shape.
@@ -64,7 +96,7 @@ pub fn check<F: Format>(op: &Operation, result: Option<&F::Value>) -> Result<(),
 }
 
 /// The body type names `body` knows.
-pub const BODY_TYPES: &[&str] = &["CreateWorkspaceOptions"];
+pub const BODY_TYPES: &[&str] = &["CreateWorkspaceOptions", "ProjectNameOptions", "ImportAssetOptions", "RequestIndexOptions", "RequestSceneSummaryOptions"];
 
 /// Reads a body type from the options (whose shape was checked) and checks its rules.
 fn typed<F: Format, B: DeserializeOwned + Checked>(options: &F::Value) -> Result<B, Error> {

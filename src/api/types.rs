@@ -1,8 +1,9 @@
 //! Shapes shared by several resources: pages of a paged list, and the common parameter rules
 //! (workspace names, ids, page numbers and sizes) as they appear in the operation table.
 
-use crate::core::operation::{At, Param, Rule};
-use crate::core::shape::{req, Field, Ty};
+use crate::core::http::Method;
+use crate::core::operation::{At, Operation, Param, Rule};
+use crate::core::shape::{req, Field, Ty, VOID};
 
 /// The members every page of a paged list has besides its items (`content`).
 pub const PAGE_FIELDS: [Field; 4] = [req("totalCount", Ty::Int), req("totalPage", Ty::Int), req("pageNo", Ty::Int), req("pageSize", Ty::Int)];
@@ -31,4 +32,42 @@ pub const PAGE_NUM: Param = Param { name: "pageNum", wire: "pageNum", at: At::Qu
 /// `pageSize` with the operation's documented maximum.
 pub const fn page_size(max: u32) -> Param {
     query("pageSize", "pageSize", Rule::Range(1, max))
+}
+
+/// An operation with the common defaults: retry-safe unless it is a `POST`, no body, no documented
+/// result (`VOID`), not paged or polled. Entries override what differs with `..op(...)`.
+pub const fn op(name: &'static str, method: Method, path: &'static str, params: &'static [Param], slug: &'static str, summary: &'static str) -> Operation {
+    Operation {
+        name,
+        method,
+        path,
+        params,
+        body: None,
+        result: &VOID,
+        lift: &[],
+        retry_safe: !matches!(method, Method::Post),
+        paged: None,
+        poll: None,
+        recover: None,
+        slug,
+        summary,
+    }
+}
+
+/// An id in a body: a positive integer, given as a number or as its decimal text (the API documents
+/// both), sent as a number. Read by a visitor, not an untagged enum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Id(pub u64);
+
+impl<'de> serde::Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = crate::core::validate::ParamValue::deserialize(deserializer)?;
+        crate::core::validate::id("id", &value).map(Id).map_err(|_| serde::de::Error::custom("an id must be a positive integer (a number or its decimal text)"))
+    }
+}
+
+impl serde::Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(self.0)
+    }
 }

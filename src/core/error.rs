@@ -74,6 +74,8 @@ pub struct Error {
     pub retry_delay_ms: u64,
     /// The wait the server asked for with `Retry-After` when the call failed without honouring it.
     pub retry_after_ms: Option<u64>,
+    /// A waited job's last status object (a JS value in wasm), for waiters that end in failure.
+    pub job_status: Option<Rc<dyn Any>>,
 }
 
 impl Error {
@@ -92,6 +94,7 @@ impl Error {
             attempts: 0,
             retry_delay_ms: 0,
             retry_after_ms: None,
+            job_status: None,
         }
     }
 
@@ -172,6 +175,12 @@ impl Error {
         );
         e.status = Some(status);
         e
+    }
+
+    /// A waited job did not reach an end state within `timeout_ms`.
+    pub fn wait_timeout(attempted: &str, timeout_ms: u64, state: Option<&str>) -> Self {
+        let last = state.map(|s| format!(" (last status {s})")).unwrap_or_default();
+        Error::new(ErrorKind::Timeout, "TIMEOUT", format!("{attempted}: the job did not finish within {timeout_ms} ms{last}"))
     }
 
     /// A waited job ended in a failed state: `code` says which (`ANALYSIS_FAILED`, ...), `state` is the

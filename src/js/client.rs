@@ -101,7 +101,7 @@ extern "C" {
     pub type RequestOptionsValue;
 }
 
-fn request(value: Option<RequestOptionsValue>) -> JsValue {
+pub(crate) fn request(value: Option<RequestOptionsValue>) -> JsValue {
     value.map_or(JsValue::UNDEFINED, Into::into)
 }
 
@@ -116,7 +116,7 @@ fn request(value: Option<RequestOptionsValue>) -> JsValue {
 /// ```
 #[wasm_bindgen]
 pub struct MediaIntelligence {
-    inner: Rc<Inner>,
+    pub(crate) inner: Rc<Inner>,
 }
 
 #[wasm_bindgen]

@@ -22,7 +22,8 @@ export type MediaIntelligenceErrorCode =
   | "INVALID_INPUT" | "NETWORK_ERROR" | "TIMEOUT" | "ABORTED" | "DECODE_ERROR"
   | "AUTHENTICATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE"
   | "QUOTA_EXCEEDED" | "RATE_LIMITED" | "BAD_REQUEST" | "SERVER_ERROR" | "API_ERROR"
-  | "REDIRECT" | "RESPONSE_TOO_LARGE";
+  | "REDIRECT" | "RESPONSE_TOO_LARGE"
+  | "IMPORT_FAILED" | "ANALYSIS_FAILED" | "ANALYSIS_CANCELED" | "SUMMARY_FAILED" | "SUMMARY_CANCELED";
 
 /** Every failure is a real `Error` with these extra fields. Branch on `name`, then `code`. */
 export interface MediaIntelligenceError extends Error {
@@ -49,6 +50,9 @@ export interface MediaIntelligenceError extends Error {
   /** The wait the server asked for with `Retry-After`, in milliseconds, when the call failed without
    *  honouring it (it was over `retries.maxDelayMs`, or the attempts ran out). */
   retryAfterMs?: number;
+  /** A waiter's failure (`IMPORT_FAILED`, `ANALYSIS_FAILED`, ...) or time-out: the job's last status
+   *  object, as the status operation returned it. */
+  jobStatus?: unknown;
 }
 "#;
 
@@ -92,6 +96,9 @@ pub fn to_js(error: &Error) -> JsValue {
     }
     set(object, "attempts", &JsValue::from(error.attempts));
     set(object, "retryDelayMs", &JsValue::from_f64(error.retry_delay_ms as f64));
+    if let Some(status) = error.job_status.as_ref().and_then(|c| c.downcast_ref::<JsValue>()) {
+        set(object, "jobStatus", status);
+    }
     if let Some(wait) = error.retry_after_ms {
         set(object, "retryAfterMs", &JsValue::from_f64(wait as f64));
     }

@@ -8,7 +8,11 @@ use wasm_bindgen::prelude::*;
 const COMMON_TYPES: &str = r#"
 /** The name of every operation of the API this client calls (and a proxy can `allow`). */
 export type OperationName =
-  | "listWorkspaces" | "createWorkspace" | "getWorkspace" | "deleteWorkspace";
+  | "listWorkspaces" | "createWorkspace" | "getWorkspace" | "deleteWorkspace"
+  | "listProjects" | "createProject" | "getProject" | "updateProject" | "deleteProject"
+  | "importAsset" | "listAssets" | "getAsset" | "moveAsset" | "deleteAsset" | "getAssetImportStatus"
+  | "requestIndex" | "cancelIndex" | "getIndexStatus" | "getIndex" | "deleteIndex"
+  | "requestSceneSummary" | "getSceneSummaryStatus" | "getSceneSummary" | "cancelSceneSummary";
 
 /** Paging of a paged list: `pageNum` >= 1 (default 1), `pageSize` within the operation's limits. */
 export interface PageOptions {

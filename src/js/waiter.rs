@@ -1,0 +1,142 @@
+//! Waiters: poll an operation of the table that reports a job's state (`poll` in its entry) until an
+//! end state, with a growing interval, an overall time limit, the caller's signal and a progress
+//! callback. Each poll goes through the normal retries; a failed end state rejects with an `ApiError`
+//! whose `code` names it and whose `jobStatus` is the last status.
+
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
+
+use crate::api::input_error;
+use crate::core::error::Error;
+use crate::core::format::Format;
+use crate::core::operation::Operation;
+use crate::core::shape::{check, opt, Ty};
+use crate::core::validate::{whole, ParamValue};
+use crate::js::call::{prepare_copy, spawn, Inner};
+use crate::js::error::to_js;
+use crate::js::format::{read, JsFormat};
+use crate::js::input::{self, snapshot};
+use crate::transport::signals;
+
+/// Options of every waiter.
+const WAIT_OPTIONS: &[&str] = &["intervalMs", "maxIntervalMs", "timeoutMs", "signal", "onProgress", "retries"];
+/// The first wait between polls, and its cap, when the caller sets none (ms).
+pub const DEFAULT_INTERVAL_MS: u32 = 2_000;
+pub const DEFAULT_MAX_INTERVAL_MS: u32 = 30_000;
+/// How long a waiter waits in all when the caller sets no `timeoutMs` (ms): one hour.
+pub const DEFAULT_WAIT_MS: u32 = 3_600_000;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Fields {
+    interval_ms: Option<ParamValue>,
+    max_interval_ms: Option<ParamValue>,
+    timeout_ms: Option<ParamValue>,
+}
+
+struct Settings {
+    interval_ms: u64,
+    max_interval_ms: u64,
+    timeout_ms: u64,
+    signal: Option<AbortSignal>,
+    on_progress: Option<Function>,
+    /// The per-poll request options (`retries` and the signal).
+    request_options: JsValue,
+}
+
+fn settings(value: &JsValue) -> Result<Settings, Error> {
+    let copy = if value.is_undefined() || value.is_null() { Object::new() } else { snapshot(value, "waitOptions", &|k| WAIT_OPTIONS.contains(&k), &|| WAIT_OPTIONS.join(", "))? };
+    const TYPES: Ty = Ty::Object(&[opt("retries", Ty::Object(&[]))]);
+    check::<JsFormat>(&copy, &TYPES, "").map_err(input_error)?;
+    let f: Fields = read(&copy)?;
+    let number = |v: &Option<ParamValue>, field, min, max, default: u32| v.as_ref().map(|v| whole(field, v, min, max)).transpose().map(|n| u64::from(n.unwrap_or(default)));
+    let interval_ms = number(&f.interval_ms, "intervalMs", 1, 3_600_000, DEFAULT_INTERVAL_MS)?;
+    let max_interval_ms = number(&f.max_interval_ms, "maxIntervalMs", 1, 3_600_000, DEFAULT_MAX_INTERVAL_MS.max(interval_ms as u32))?.max(interval_ms);
+    let request_options = Object::new();
+    for key in ["retries", "signal"] {
+        if let Some(v) = input::member(&copy, key) {
+            let _ = Reflect::set(&request_options, &JsValue::from_str(key), &v);
+        }
+    }
+    Ok(Settings {
+        interval_ms,
+        max_interval_ms,
+        timeout_ms: number(&f.timeout_ms, "timeoutMs", 1, 2_147_483_647, DEFAULT_WAIT_MS)?,
+        signal: input::signal(&copy, "signal")?,
+        on_progress: input::function(&copy, "onProgress")?,
+        request_options: request_options.into(),
+    })
+}
+
+/// The promise of a waiter over `op` (which has `poll`): bad input rejects at once.
+pub fn wait(inner: &Rc<Inner>, op: &'static Operation, params: JsValue, options: JsValue) -> Promise {
+    let prepared = settings(&options).and_then(|s| Ok((inner.prepare(op, &params, &s.request_options)?, s)));
+    let inner = Rc::clone(inner);
+    spawn(Box::pin(async move {
+        let (first, s) = prepared.map_err(|e| to_js(&e))?;
+        poll(&inner, op, first.options, &s).await.map_err(|e| to_js(&e))
+    }))
+}
+
+async fn poll(inner: &Inner, op: &'static Operation, params: Object, s: &Settings) -> Result<JsValue, Error> {
+    let Some(rule) = op.poll else { return Err(Error::validation("options", "names an operation that cannot be waited on")) };
+    let started = js_sys::Date::now();
+    let (mut interval, mut last) = (s.interval_ms, None::<String>);
+    let signals: Vec<AbortSignal> = inner.signal.iter().chain(s.signal.iter()).cloned().collect();
+    loop {
+        let call = prepare_copy(op, Object::assign(&Object::new(), &params), &s.request_options, inner.client.config.limits)?;
+        let attempted = call.call.attempted(&inner.client.config.endpoint.base_path);
+        let status = inner.run(&call).await?;
+        let text = js_sys::JSON::stringify(&status).ok().and_then(|t| t.as_string());
+        if text != last {
+            last = text;
+            if let Some(callback) = &s.on_progress {
+                // A callback that throws must not stop the wait it is watching.
+                let _ = callback.call1(&JsValue::UNDEFINED, &status);
+            }
+        }
+        let state = JsFormat::member(&status, rule.field).and_then(|v| v.as_string()).unwrap_or_default();
+        if rule.done.contains(&state.as_str()) {
+            return Ok(status);
+        }
+        let attach = |mut e: Error| {
+            e.job_status = Some(Rc::new(status.clone()));
+            e
+        };
+        if let Some((_, code)) = rule.failed.iter().find(|(name, _)| *name == state) {
+            let detail = rule.message.and_then(|m| JsFormat::member(&status, m)).and_then(|v| v.as_string());
+            return Err(attach(Error::job_failed(&attempted, code, &state, detail.as_deref())));
+        }
+        let waited = (js_sys::Date::now() - started).max(0.0) as u64;
+        if waited >= s.timeout_ms {
+            return Err(attach(Error::wait_timeout(&attempted, s.timeout_ms, Some(&state).filter(|s| !s.is_empty()).map(String::as_str))));
+        }
+        if let Err(reason) = signals::sleep(interval.min(s.timeout_ms - waited), &signals).await {
+            return Err(attach(Error::aborted(&attempted, Some(Rc::new(reason)))));
+        }
+        interval = (interval + interval / 2).min(s.max_interval_ms);
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const WAIT_TYPES: &str = r#"
+/** Options of the waiters (`waitForAssetImport`, `waitForIndex`, `waitForSceneSummary`, ...). */
+export interface WaitOptions<S> {
+  /** The first wait between polls in milliseconds (default 2000); it grows by half each poll. */
+  intervalMs?: number;
+  /** The longest wait between polls in milliseconds (default 30000). */
+  maxIntervalMs?: number;
+  /** How long to wait in all, in milliseconds (default 3600000, one hour); then a `TimeoutError`. */
+  timeoutMs?: number;
+  /** Aborting it rejects the wait with an `AbortError` at once (a poll in flight is cancelled). */
+  signal?: AbortSignal;
+  /** Called with each status that differs from the one before (the first one included). */
+  onProgress?: (status: S) => void;
+  /** The retry policy of each poll. */
+  retries?: RetryOptions;
+}
+"#;
