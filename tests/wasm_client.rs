@@ -67,6 +67,11 @@ export function flipping(first, later) {
 export function trappedProxy() { return new Proxy({}, { ownKeys() { throw new Error("trap says no"); } }); }
 export function revokedProxy() { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }
 export function loneSurrogate() { return "ab\uD800cd"; }
+export async function queueFault(base, fault) {
+  const r = await fetch(base + "/__emulator/faults", { method: "POST", body: JSON.stringify({ faults: [fault] }) });
+  return r.status;
+}
+export function abortedSignal(reason) { const c = new AbortController(); c.abort(reason); return c.signal; }
 export function nextOf(it) { return it.next(); }
 export function returnOf(it) { return it.return(); }
 export function isOwnAsyncIterator(it) { return typeof it[Symbol.asyncIterator] === "function" && it[Symbol.asyncIterator]() === it; }
@@ -105,6 +110,10 @@ extern "C" {
     fn revoked_proxy() -> JsValue;
     #[wasm_bindgen(js_name = loneSurrogate)]
     fn lone_surrogate() -> JsValue;
+    #[wasm_bindgen(js_name = queueFault)]
+    fn queue_fault(base: &str, fault: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = abortedSignal)]
+    fn aborted_signal(reason: &str) -> JsValue;
     #[wasm_bindgen(js_name = nextOf)]
     fn next_of(it: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = returnOf)]
@@ -383,6 +392,36 @@ async fn workspaces_starts_at_a_page_number_given_as_text() {
     let items = settle(collect(&it)).await.map_err(|e| text(&e, "message")).expect("items");
     let names: Vec<String> = Array::from(&items).iter().filter_map(|w| text(&w, "workspaceName")).collect();
     assert_eq!(names, ["ws-3", "ws-4", "ws-5"], "pageNum \"2\" starts at page 2");
+}
+
+#[wasm_bindgen_test]
+async fn the_iterators_signal_cancels_its_pages() {
+    let seen = Array::new();
+    let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
+    let per_call = options(&[("signal", aborted_signal("left the page"))]);
+    let it = mi.workspaces(Some(options(&[("pageSize", 2.into())])), Some(per_call.unchecked_into())).expect("iterator");
+    let e = settle(next_of(&it)).await.expect_err("aborted");
+    assert_error(&e, "AbortError", "ABORTED");
+    assert_eq!(text(&e, "reason").as_deref(), Some("left the page"));
+    assert_eq!(seen.length(), 0);
+}
+
+/// The answer to a create is lost after the emulator made the workspace: the retry meets "already
+/// exists", and the client reads the workspace back and resolves it as this call's own.
+#[wasm_bindgen_test]
+async fn a_create_whose_answer_was_lost_resolves_with_the_workspace_it_made() {
+    let mi = client_with(emulator(), SECRET);
+    let name = unique_name("wbt-lost");
+    let fault = options(&[("route", "POST /api/v1/workspaces".into()), ("fault", "lost".into()), ("times", 1.into())]);
+    assert_eq!(settle(queue_fault(emulator(), &fault)).await.expect("fault").as_f64(), Some(200.0));
+    let create = options(&[("workspaceName", name.as_str().into()), ("bucketName", "media-bucket".into())]);
+    let outcome = settle(mi.create_workspace(create, None)).await;
+    let posts = settle(logged_urls(emulator(), "POST", "/api/v1/workspaces")).await.expect("log");
+    let created = outcome.map_err(|e| (text(&e, "code"), text(&e, "message"), get(&e, "attempts").as_f64(), Array::from(&posts).length()));
+    delete(&mi, &name).await;
+    let created = created.expect("the workspace this call made");
+    assert_eq!(text(&created, "workspaceName").as_deref(), Some(name.as_str()));
+    assert_eq!(text(&created, "bucketName").as_deref(), Some("media-bucket"));
 }
 
 #[wasm_bindgen_test]

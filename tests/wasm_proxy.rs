@@ -26,6 +26,10 @@ export async function direct(handler, method, url, body, headers) {
   return { status: r.status, body: await r.text(), headers: Object.fromEntries(r.headers) };
 }
 export async function directValue(handler, value) { const r = await handler(value); return { status: r.status, body: await r.text() }; }
+// An authorize that reads the request it is given (body included), then decides with `verdict`.
+export function readingAuthorize(seen, verdict) {
+  return async (request) => { seen.push(await request.text()); if (verdict === "throw") throw new Error("no session"); return verdict === "yes"; };
+}
 export function uniqueName(prefix) { return prefix + "-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8); }
 "#)]
 extern "C" {
@@ -33,6 +37,8 @@ extern "C" {
     fn is_window() -> bool;
     fn via(handler: &JsValue, seen: &Array) -> JsValue;
     fn upstream(seen: &Array, status: u16, body: &str, headers: Option<String>) -> JsValue;
+    #[wasm_bindgen(js_name = readingAuthorize)]
+    fn reading_authorize(seen: &Array, verdict: &str) -> JsValue;
     #[wasm_bindgen(js_name = uniqueName)]
     fn unique_name(prefix: &str) -> String;
     fn direct(handler: &JsValue, method: &str, url: &str, body: Option<String>, headers: &JsValue) -> Promise;
@@ -289,4 +295,24 @@ fn proxy_options_are_checked_and_name_the_field() {
     pairs.retain(|(k, _)| *k != "secretKey");
     let e = create_proxy_handler(options(&pairs)).err().expect("no secret");
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("secretKey"));
+}
+
+/// `authorize` gets a copy of the request: it may read the body, and the proxy still forwards it.
+#[wasm_bindgen_test]
+async fn authorize_may_read_the_request_and_decides_what_passes() {
+    let (api_seen, auth_seen) = (Array::new(), Array::new());
+    let handler = proxy_with(upstream(&api_seen, 200, OK, None), vec![("authorize", reading_authorize(&auth_seen, "yes"))]);
+    let mi = client_of(&handler, &Array::new(), vec![]);
+    let create = options(&[("workspaceName", "my-ws".into()), ("bucketName", "b".into())]);
+    settle(mi.create_workspace(create, None)).await.map_err(|e| get(&e, "message").as_string()).expect("created");
+    assert_eq!(auth_seen.get(0).as_string().as_deref(), Some(r#"{"workspaceName":"my-ws","bucketName":"b"}"#));
+    assert_eq!(get(&api_seen.get(0), "body").as_string().as_deref(), Some(r#"{"workspaceName":"my-ws","bucketName":"b"}"#), "the body still went on");
+    for (verdict, status, code) in [("no", 403.0, "FORBIDDEN"), ("throw", 401.0, "AUTHENTICATION_FAILED")] {
+        let api_seen = Array::new();
+        let handler = proxy_with(upstream(&api_seen, 200, OK, None), vec![("authorize", reading_authorize(&Array::new(), verdict))]);
+        let mi = client_of(&handler, &Array::new(), vec![]);
+        let e = settle(mi.get_workspace("my-ws".into(), None)).await.expect_err(verdict);
+        assert_eq!((get(&e, "status").as_f64(), get(&e, "code").as_string().as_deref()), (Some(status), Some(code)), "{verdict}");
+        assert_eq!(api_seen.length(), 0, "{verdict}: NCP was never contacted");
+    }
 }

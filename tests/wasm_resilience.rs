@@ -45,6 +45,27 @@ export function endlessFetch(chunk, stats, declared) {
     return new Response(body, { status: 200, headers: declared ? { "content-length": declared } : {} });
   };
 }
+// Fetches that break the contract in one way each (see the test using them).
+export function oddFetch(kind) {
+  return (url, init) => {
+    switch (kind) {
+      case "plain-object": return Promise.resolve({ status: 200, ok: true, json: async () => ({}) });
+      case "throws": throw new TypeError("fetch exploded synchronously");
+      case "rejects-string": return Promise.reject("no route to host");
+      case "not-a-promise": return 42;
+      case "body-errors": {
+        let sent = false;
+        const body = new ReadableStream({ pull(c) { if (!sent) { sent = true; c.enqueue(new TextEncoder().encode('{"code":"0",')); } else { c.error(new Error("connection reset mid-body")); } } });
+        return Promise.resolve(new Response(body, { status: 200 }));
+      }
+      case "body-stalls": {
+        const alive = setInterval(() => {}, 1000);
+        init.signal.addEventListener("abort", () => clearInterval(alive));
+        return Promise.resolve(new Response(new ReadableStream({ pull() { return new Promise(() => {}); } }), { status: 200 }));
+      }
+    }
+  };
+}
 export function isNode() { return typeof process === "object" && typeof process.versions?.node === "string"; }
 export function stats() { return { pulls: 0, cancelled: false }; }
 // A JSON envelope padded with spaces to exactly `size` bytes.
@@ -75,6 +96,8 @@ extern "C" {
     #[wasm_bindgen(js_name = endlessFetch)]
     fn endless_fetch(chunk: u32, stats: &JsValue, declared: Option<String>) -> JsValue;
     fn stats() -> JsValue;
+    #[wasm_bindgen(js_name = oddFetch)]
+    fn odd_fetch(kind: &str) -> JsValue;
     #[wasm_bindgen(js_name = isNode)]
     fn is_node() -> bool;
     #[wasm_bindgen(js_name = paddedOk)]
@@ -372,4 +395,26 @@ async fn the_emulators_retry_after_reaches_the_client_over_real_fetch() {
     let e = settle(mi.get_workspace("no-such-workspace".into(), Some(once.unchecked_into()))).await.expect_err("hang");
     assert_eq!(name_code(&e), (Some("TimeoutError".into()), Some("TIMEOUT".into())));
     settle(admin(base, "DELETE", "/__emulator/faults", None)).await.expect("clear faults");
+}
+
+/// A `fetch` that breaks its contract is the caller's network failing: a typed `NetworkError` (retried
+/// like one), never an exception thrown through the client.
+#[wasm_bindgen_test]
+async fn a_misbehaving_fetch_becomes_a_network_error() {
+    for kind in ["plain-object", "throws", "rejects-string", "not-a-promise", "body-errors"] {
+        let o = options(&[("accessKey", "ak".into()), ("secretKey", "sk".into()), ("fetch", odd_fetch(kind)), ("retries", retries(2, 1)), ("dangerouslyAllowBrowser", JsValue::TRUE)]);
+        let mi = MediaIntelligence::new(o).map_err(|e| get(&e, "message").as_string()).expect("client");
+        let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err(kind);
+        assert!(e.is_instance_of::<js_sys::Error>(), "{kind}: a real Error");
+        assert_eq!(name_code(&e), (Some("NetworkError".into()), Some("NETWORK_ERROR".into())), "{kind}: {:?}", get(&e, "message").as_string());
+        assert_eq!(get(&e, "attempts").as_f64(), Some(2.0), "{kind}: retried");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_body_that_stalls_after_the_headers_times_out() {
+    let o = options(&[("accessKey", "ak".into()), ("secretKey", "sk".into()), ("fetch", odd_fetch("body-stalls")), ("timeoutMs", 50.into()), ("retries", retries(1, 0)), ("dangerouslyAllowBrowser", JsValue::TRUE)]);
+    let mi = MediaIntelligence::new(o).map_err(|e| get(&e, "message").as_string()).expect("client");
+    let e = settle(mi.get_workspace("my-workspace".into(), None)).await.expect_err("timeout");
+    assert_eq!(name_code(&e), (Some("TimeoutError".into()), Some("TIMEOUT".into())));
 }
