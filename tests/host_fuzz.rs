@@ -174,7 +174,7 @@ proptest! {
             }
             Err(e) => {
                 prop_assert_eq!(e.field.as_deref(), Some("endpoint"));
-                let fixed = Endpoint::parse("", "endpoint").err().expect("empty is refused").message;
+                let fixed = Endpoint::parse("", "endpoint").expect_err("empty is refused").message;
                 prop_assert_eq!(e.message, fixed, "one fixed message that never quotes the text");
             }
         }
