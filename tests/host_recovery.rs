@@ -191,7 +191,6 @@ fn a_conflict_with_nothing_lost_is_not_read_back() {
 }
 
 #[test]
-#[ignore = "src bug: api/execute.rs takes started_ms (core/pipeline.rs run) from the clock offset known before the call, so a skew learnt during the call leaves it on the local clock"]
 fn a_create_that_learnt_a_skew_compares_creation_times_by_the_servers_clock() {
     // The local clock is ten minutes ahead of the server's. The first attempt is refused as stale (and
     // corrected), the second creates the workspace but its answer is lost, the third meets "already
@@ -210,7 +209,6 @@ fn a_create_that_learnt_a_skew_compares_creation_times_by_the_servers_clock() {
 }
 
 #[test]
-#[ignore = "src bug: core/pipeline.rs reads a Retry-After HTTP-date against the local clock (transport.now_ms()) even after it learnt the server's offset"]
 fn a_retry_after_date_is_read_by_the_servers_clock_once_the_offset_is_known() {
     // The server is ten minutes ahead. After the skew correction, a 503 asks to retry 2 s later by the
     // server's clock: that is a 2 s wait, not 602 s (which would fail at once, over maxDelayMs).

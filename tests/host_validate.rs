@@ -217,7 +217,6 @@ fn secret_keys_are_1_to_1024_characters() {
 }
 
 #[test]
-#[ignore = "src bug: secret_key counts bytes (key.len()) while its rule and message say 1 to 1024 characters"]
 fn a_secret_of_1024_non_ascii_characters_is_accepted_as_its_rule_says() {
     assert!(secret_key(&"한".repeat(1024)).is_ok(), "1024 characters (3072 bytes) is within `1 to 1024 characters`");
 }
@@ -293,7 +292,6 @@ fn endpoints_that_a_url_parser_would_rewrite_or_that_carry_credentials_are_refus
 }
 
 #[test]
-#[ignore = "src bug: core/client.rs Endpoint::parse checks the host's characters only, so hosts no URL parser takes pass and fail later as a NetworkError"]
 fn endpoints_whose_host_and_port_no_url_parser_takes_are_refused() {
     for bad in ["https://:80", "https://[", "https://h.example:99999", "https://h.example:8o", "https://a:b:c"] {
         assert!(Endpoint::parse(bad, "endpoint").is_err(), "{bad} is not http(s)://host[:port]");

@@ -29,7 +29,7 @@ pub async fn execute<T: Transport, F: Format<Value = T::Value>>(
     match (outcome.result, call.op.recover, &body.read_back) {
         (Err(conflict), Some(Recover::ReadBackWorkspace), Some(input)) if conflict.code == "CONFLICT" && outcome.maybe_reached_server => {
             match read_back::<T, F>(client, transport, input, limits).await {
-                Some(found) if created_by_this_call::<T, F>(transport, &found, input, outcome.started_ms) => Ok(Some(found)),
+                Some(found) if created_by_this_call::<T, F>(transport, &found, input, client.server_time(outcome.started_local_ms)) => Ok(Some(found)),
                 _ => Err(conflict),
             }
         }

@@ -70,7 +70,8 @@ pub static GET_SCENE_SUMMARY_STATUS: Operation = Operation {
     result: &SUMMARY_STATUS,
     poll: Some(Poll {
         field: "status",
-        message: Some("summarizeStatusMessage"),
+        // The new page's fields after `status` were not shown: no message member is read.
+        message: None,
         done: &["SUMMARIZE_COMPLETED"],
         failed: &[("SUMMARIZE_FAIL", "SUMMARY_FAILED"), ("SUMMARIZE_CANCELED", "SUMMARY_CANCELED")],
     }),

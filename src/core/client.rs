@@ -38,8 +38,7 @@ impl Endpoint {
             return Err(refuse());
         };
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-        let host_ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b':' | b'[' | b']');
-        if host.is_empty() || !host.bytes().all(host_ok) {
+        if !host_and_port(host) {
             return Err(refuse());
         }
         let path = path.strip_suffix('/').unwrap_or(path);
@@ -62,6 +61,26 @@ impl Endpoint {
     pub fn uri(&self, api_path: &str) -> String {
         [self.base_path.as_str(), api_path].concat()
     }
+}
+
+/// `name[:port]` or `[v6-address][:port]`: a name of letters, digits, `-` and `.`, and a port of 1 to 5
+/// digits up to 65535.
+fn host_and_port(text: &str) -> bool {
+    let (name, port) = match text.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((v6, tail)) if !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') => {
+                (v6, if tail.is_empty() { None } else { tail.strip_prefix(':').map(Some).unwrap_or(Some("x")) })
+            }
+            _ => return false,
+        },
+        None => match text.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (text, None),
+        },
+    };
+    let name_ok = !name.is_empty() && (text.starts_with('[') || name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
+    let port_ok = port.is_none_or(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| n <= 65_535));
+    name_ok && port_ok
 }
 
 /// Everything a client needs, checked once at construction.

@@ -26,8 +26,9 @@ pub struct Outcome<V> {
     pub result: Result<Option<V>, Error>,
     /// An attempt failed in a way that may have reached the server (no answer, timeout, 5xx).
     pub maybe_reached_server: bool,
-    /// Server-clock time of the first attempt.
-    pub started_ms: u64,
+    /// Local-clock time of the first attempt (read it by the server's clock with `Client::server_time`
+    /// once the call is over: the call may have learnt the offset).
+    pub started_local_ms: u64,
 }
 
 /// Runs `call` until it succeeds, fails for good, or runs out of attempts.
@@ -42,7 +43,7 @@ pub async fn run<T: Transport, F: Format<Value = T::Value>>(
     let attempted = format!("{} {uri}", call.op.method.as_str());
     // One clock read per attempt: it stamps the request and starts the attempt's timing.
     let mut sent_at = transport.now_ms();
-    let started_ms = client.server_time(sent_at);
+    let started_local_ms = sent_at;
     let (mut attempt, mut counted, mut waited, mut skew_fixed, mut reached) = (0u32, 0u32, 0u64, false, false);
     loop {
         attempt += 1;
@@ -60,7 +61,7 @@ pub async fn run<T: Transport, F: Format<Value = T::Value>>(
             Ok(value) => {
                 record.api_code = Some("0");
                 transport.log(&record);
-                return Outcome { result: Ok(value), maybe_reached_server: reached, started_ms };
+                return Outcome { result: Ok(value), maybe_reached_server: reached, started_local_ms };
             }
             Err(error) => error,
         };
@@ -71,7 +72,8 @@ pub async fn run<T: Transport, F: Format<Value = T::Value>>(
         let skewed = !skew_fixed && response.as_ref().is_some_and(|r| correct_skew(client, transport, &error, r));
         let safe = call.op.retry_safe || !may_have_reached;
         let again = skewed || (safe && counted < limits.retries.max_attempts && retry::is_retryable(&error));
-        let retry_after = response.as_ref().and_then(|r| r.retry_after.as_deref()).and_then(|h| clock::retry_after_ms(h, transport.now_ms()));
+        // An HTTP-date is the server's clock: compare it with the server's time as this client knows it.
+        let retry_after = response.as_ref().and_then(|r| r.retry_after.as_deref()).and_then(|h| clock::retry_after_ms(h, client.server_now(transport)));
         let wait = if skewed {
             (skew_fixed, counted) = (true, counted - 1); // the skew retry is a correction, not a retry
             Wait::Retry(0)
@@ -88,7 +90,7 @@ pub async fn run<T: Transport, F: Format<Value = T::Value>>(
                 record.outcome = "error";
                 transport.log(&record);
                 (error.attempts, error.retry_delay_ms) = (attempt, waited);
-                return Outcome { result: Err(error), maybe_reached_server: reached, started_ms };
+                return Outcome { result: Err(error), maybe_reached_server: reached, started_local_ms };
             }
         };
         (record.outcome, record.delay_ms) = ("retry", Some(delay));
@@ -97,7 +99,7 @@ pub async fn run<T: Transport, F: Format<Value = T::Value>>(
             if let Err(stop) = transport.sleep(delay).await {
                 error = transport_error(&attempted, stop, limits.timeout_ms);
                 (error.attempts, error.retry_delay_ms) = (attempt, waited);
-                return Outcome { result: Err(error), maybe_reached_server: reached, started_ms };
+                return Outcome { result: Err(error), maybe_reached_server: reached, started_local_ms };
             }
             waited += delay;
         }

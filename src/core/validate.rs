@@ -155,7 +155,7 @@ pub fn access_key(key: &str) -> Result<(), Error> {
 
 /// `secretKey`: 1 to 1024 characters (NCP secrets are about 40; this only stops absurd input).
 pub fn secret_key(key: &str) -> Result<(), Error> {
-    if key.is_empty() || key.len() > 1024 {
+    if key.is_empty() || key.chars().count() > 1024 {
         Err(Error::validation("secretKey", "must be 1 to 1024 characters"))
     } else {
         Ok(())

@@ -130,44 +130,51 @@ pub fn string(value: &JsValue, field: &str) -> Result<String, Error> {
 
 /// The values of the options named in `known` (in that order, `undefined` when absent) of the plain
 /// object `value`, whose own keys must all be known: read through `catch` reads only, without a copy.
-/// For the signer's hot path; the rest reads options through `snapshot` and serde.
-pub fn known_values(value: &JsValue, field: &str, known: &[&'static str]) -> Result<Vec<JsValue>, Error> {
+/// For the signer's hot path; the rest reads options through `snapshot` and serde. When the object
+/// has as many own keys as values present, no key is unknown and none is read as text.
+pub fn known_values(value: &JsValue, field: &str, known: &'static [&'static str]) -> Result<Vec<JsValue>, Error> {
     if !is_plain(value) {
         return Err(Error::validation(field, &format!("must be a plain object, not {}", describe(value))));
     }
     let keys = Reflect::own_keys(value).map_err(|_| Error::validation(field, "must be a readable object"))?;
-    for key in keys.iter() {
-        let Some(name) = key.as_string() else { continue };
-        if !known.contains(&name.as_str()) {
-            let shown: String = name.chars().take(40).filter(|c| !c.is_control()).collect();
-            return Err(Error::validation(field, &format!("has an unknown option `{shown}` (known: {})", known.join(", "))));
+    let values = with_names(known, |names| {
+        names.iter().zip(known).map(|(key, name)| Reflect::get(value, key).map_err(|_| Error::validation(name, "could not be read (its getter threw)"))).collect::<Result<Vec<_>, _>>()
+    })?;
+    let present = values.iter().filter(|v| !v.is_undefined()).count();
+    if keys.length() as usize != present {
+        for key in keys.iter() {
+            let Some(name) = key.as_string() else { continue };
+            if !known.contains(&name.as_str()) {
+                let shown: String = name.chars().take(40).filter(|c| !c.is_control()).collect();
+                return Err(Error::validation(field, &format!("has an unknown option `{shown}` (known: {})", known.join(", "))));
+            }
         }
     }
-    known
-        .iter()
-        .map(|name| Reflect::get(value, &interned(name)).map_err(|_| Error::validation(name, "could not be read (its getter threw)")))
-        .collect()
+    Ok(values)
 }
 
-/// `name` as a JS string, made once per name and kept (a bounded few: the names written in this crate).
-pub fn interned(name: &'static str) -> JsValue {
+/// Calls `f` with the JS strings of `names` (made once per list and kept: the lists written in this
+/// crate, a bounded few), without copying their handles.
+pub fn with_names<R>(names: &'static [&'static str], f: impl FnOnce(&[JsValue]) -> R) -> R {
     thread_local! {
-        static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+        static LISTS: std::cell::RefCell<Vec<(&'static [&'static str], &'static [JsValue])>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    NAMES
-        .try_with(|names| {
-            let mut names = names.try_borrow_mut().ok()?;
-            if let Some((_, v)) = names.iter().find(|(n, _)| core::ptr::eq(*n, name)) {
-                return Some(v.clone());
-            }
-            let value = JsValue::from_str(name);
-            names.push((name, value.clone()));
-            Some(value)
-        })
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| JsValue::from_str(name))
+    let found = LISTS.try_with(|lists| {
+        let mut lists = lists.try_borrow_mut().ok()?;
+        if let Some((_, values)) = lists.iter().find(|(n, _)| core::ptr::eq(*n, names)) {
+            return Some(*values);
+        }
+        let values: &'static [JsValue] = Box::leak(names.iter().map(|n| JsValue::from_str(n)).collect::<Vec<_>>().into_boxed_slice());
+        lists.push((names, values));
+        Some(values)
+    });
+    match found.ok().flatten() {
+        Some(values) => f(values),
+        None => f(&names.iter().map(|n| JsValue::from_str(n)).collect::<Vec<_>>()),
+    }
 }
+
+
 
 /// A function member of a snapshot, or `None`.
 pub fn function(object: &Object, key: &str) -> Result<Option<js_sys::Function>, Error> {

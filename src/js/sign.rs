@@ -2,7 +2,8 @@
 //! Converts JS input, signs with the core signer and returns the three headers; it keeps nothing
 //! (but `NcpSigner`'s keyed state) and sends nothing.
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::core::error::Error;
@@ -172,14 +173,29 @@ fn timestamp_text(value: Option<&ParamValue>) -> Result<String, Error> {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A fresh plain object, written with `object[name] = value` (no setter can run: it cannot throw).
+    #[wasm_bindgen(extends = Object)]
+    type Fresh;
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn put(this: &Fresh, name: &JsValue, value: &str);
+}
+
+thread_local! {
+    /// The three header names as JS strings, made once.
+    static NAMES: [JsValue; 3] = [HEADER_TIMESTAMP, HEADER_ACCESS_KEY, HEADER_SIGNATURE].map(JsValue::from_str);
+}
+
 /// `{ "x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2" }`, a fresh object.
 fn headers(credentials: &Credentials, method: &str, uri: &str, timestamp: &str) -> JsValue {
-    let object = Object::new();
-    let set = |name: &'static str, value: &str| {
-        let _ = Reflect::set(&object, &input::interned(name), &JsValue::from_str(value));
-    };
-    set(HEADER_TIMESTAMP, timestamp);
-    set(HEADER_ACCESS_KEY, credentials.access_key());
-    credentials.with_signature(method, uri, timestamp, |signature| set(HEADER_SIGNATURE, signature));
+    let object: Fresh = Object::new().unchecked_into();
+    credentials.with_signature(method, uri, timestamp, |signature| {
+        let _ = NAMES.try_with(|[t, a, s]| {
+            object.put(t, timestamp);
+            object.put(a, credentials.access_key());
+            object.put(s, signature);
+        });
+    });
     object.into()
 }
