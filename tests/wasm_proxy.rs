@@ -1,6 +1,8 @@
 //! The browser half of the proxy pattern at the JS boundary, in every runtime the wasm tests run in:
 //! a keyless client (`proxyUrl`) sends no NCP headers and decodes the proxy's answers into the same typed
-//! results and errors; a secret key in a browser page is refused unless explicitly allowed.
+//! results and errors; a secret key in a browser page is refused unless explicitly allowed. The handler
+//! itself (`createProxyHandler`) runs here too: what it forwards, signs and refuses, what it passes back,
+//! and a round trip to the emulator over its real `fetch`. tests/proxy/ covers it over HTTP in Node.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Promise, Reflect};

@@ -1,6 +1,8 @@
 //! Resilience at the JS boundary, in every runtime the wasm tests run in: abort signals (client-wide and
 //! per call, before and during a request and during a backoff wait), per-call limits, retries through a
-//! scripted `fetch`, the logger's records, and option checking. The emulator-level fault matrix lives in
+//! scripted `fetch`, the logger's records, option checking, redirects never followed, the response-size
+//! cap, `Retry-After` (honoured, or failing at once past `retries.maxDelayMs`), a `fetch` that breaks its
+//! contract, and a few of the emulator's faults over real `fetch`. The full fault matrix lives in
 //! tests/faults/.
 #![cfg(target_arch = "wasm32")]
 
