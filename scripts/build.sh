@@ -7,17 +7,25 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MI_SKIP_BROWSER="${MI_SKIP_BROWSER:-1}" source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
-say "wasm-pack build --release --target web ($MI_NIGHTLY, std rebuilt for size)"
 rm -rf pkg
-# The pinned nightly (installed by setup.sh) rebuilds std with `optimize_for_size`, turns every panic into
-# a bare trap (`-Cpanic=immediate-abort`: with `panic = "abort"` a panic already kills the instance, but
-# std still linked the code that formats its message), and drops Debug formatting and panic locations.
-# Own target dir: switching toolchains in one dir would rebuild everything each time.
-export CARGO_TARGET_DIR="$ROOT/target/size"
-RUSTUP_TOOLCHAIN="$MI_NIGHTLY" \
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
-  wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack . \
-  -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >&2
+if [ "${MI_STABLE:-0}" = 1 ]; then
+  # The documented switch: the same package from the stable toolchain, without unstable flags (a larger
+  # wasm; not what is committed in pkg/, so pkg-committed fails on it by design).
+  say "wasm-pack build --release --target web (stable toolchain: MI_STABLE=1)"
+  export CARGO_TARGET_DIR="$ROOT/target/stable"
+  wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack . >&2
+else
+  say "wasm-pack build --release --target web ($MI_NIGHTLY, std rebuilt for size)"
+  # The pinned nightly (installed by setup.sh) rebuilds std with `optimize_for_size`, turns every panic into
+  # a bare trap (`-Cpanic=immediate-abort`: with `panic = "abort"` a panic already kills the instance, but
+  # std still linked the code that formats its message), and drops Debug formatting and panic locations.
+  # Own target dir: switching toolchains in one dir would rebuild everything each time.
+  export CARGO_TARGET_DIR="$ROOT/target/size"
+  RUSTUP_TOOLCHAIN="$MI_NIGHTLY" \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
+    wasm-pack --quiet build --release --target web --out-dir pkg --out-name ncloud_media_intelligence --no-pack . \
+    -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >&2
+fi
 rm -f pkg/.gitignore pkg/package.json
 # The generated class declares `[Symbol.dispose]`, which only type-checks with lib "esnext.disposable";
 # drop that one declaration so strict consumers on ES2022 libs compile (the method itself stays).
