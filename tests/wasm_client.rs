@@ -392,7 +392,6 @@ async fn workspaces_starts_at_the_callers_page_and_checks_its_options_at_once() 
 /// `listWorkspaces` takes a page number as decimal text too (as every whole-number option does); the
 /// iterator must start from that page likewise.
 #[wasm_bindgen_test]
-#[ignore = "src bug: js/paging.rs reads pageNum with as_f64(), so workspaces({ pageNum: \"2\" }) starts at page 1"]
 async fn workspaces_starts_at_a_page_number_given_as_text() {
     let seen = Array::new();
     let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
@@ -422,7 +421,6 @@ async fn the_iterators_signal_cancels_its_pages() {
 /// and resolves it as this call's own. Node's fetch reports the loss; Chromium re-sends the request on
 /// its own and hands the client the 409 (see the ignore reason).
 #[wasm_bindgen_test]
-#[ignore = "src bug: Chromium re-sends a POST whose reused connection closed before any byte, so the client sees one attempt and 409 CONFLICT (passes in Node)"]
 async fn a_create_whose_answer_was_lost_resolves_with_the_workspace_it_made() {
     let mi = client_with(emulator(), SECRET);
     let name = unique_name("wbt-lost");
@@ -483,7 +481,6 @@ async fn a_create_whose_answer_the_fetch_lost_resolves_with_the_workspace_it_mad
 /// Two `next()` calls before the first settles (`Promise.all([it.next(), it.next()])`): each item comes
 /// once, in order, and each page is fetched once; a second call may also be refused while one runs.
 #[wasm_bindgen_test]
-#[ignore = "src bug: js/paging.rs lets a second next() fetch the same page while the first is in flight (duplicates, a page skipped)"]
 async fn overlapping_next_calls_neither_repeat_nor_skip_items() {
     let seen = Array::new();
     let mi = client_fetching(paged_fetch(5, &seen, "{}", 0));
@@ -593,7 +590,6 @@ async fn invalid_names_are_rejected_before_any_request_is_sent() {
 /// `getWorkspace()` and `deleteWorkspace()` without their one required input: the error names it, as
 /// it does for `{}` (the `.d.ts` calls the argument `workspaceName`).
 #[wasm_bindgen_test]
-#[ignore = "src bug: js/call.rs gives getWorkspace()/deleteWorkspace() without an argument field options, not workspaceName"]
 async fn a_missing_workspace_name_is_named_in_the_error() {
     let seen = Array::new();
     let mi = client_fetching(stub_fetch(200, "{}", &seen));

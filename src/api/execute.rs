@@ -1,6 +1,6 @@
 //! Runs one operation's call through the pipeline with its result check, and the recovery the table
-//! asks for: a workspace create that meets "already exists" after an attempt that may have reached the
-//! server reads the workspace back and returns it when it is this call's own.
+//! asks for: a workspace create that meets "already exists" reads the workspace back and returns it
+//! when it is this call's own (an earlier attempt, ours or the runtime's, may have created it).
 
 use serde::Deserialize;
 
@@ -27,7 +27,11 @@ pub async fn execute<T: Transport, F: Format<Value = T::Value>>(
     let checker = |result: Option<&T::Value>| check::<F>(call.op, result);
     let outcome = pipeline::run::<T, F>(client, transport, call, limits, &checker).await;
     match (outcome.result, call.op.recover, &body.read_back) {
-        (Err(conflict), Some(Recover::ReadBackWorkspace), Some(input)) if conflict.code == "CONFLICT" && outcome.maybe_reached_server => {
+        // Not only after an attempt this client saw fail: a browser may re-send a POST on its own when
+        // a reused connection closes, so the first answer this client sees is already the conflict.
+        // The read-back's checks (same bucket, created during this call) keep someone else's
+        // workspace a CONFLICT.
+        (Err(conflict), Some(Recover::ReadBackWorkspace), Some(input)) if conflict.code == "CONFLICT" => {
             match read_back::<T, F>(client, transport, input, limits).await {
                 Some(found) if created_by_this_call::<T, F>(transport, &found, input, client.server_time(outcome.started_local_ms)) => Ok(Some(found)),
                 _ => Err(conflict),

@@ -49,7 +49,8 @@ impl Inner {
             let object = Object::new();
             let _ = js_sys::Reflect::set(&object, &JsValue::from_str("workspaceName"), options);
             object.into()
-        } else if options.is_undefined() && op.params.iter().all(|p| !p.required) && op.body.is_none() {
+        } else if options.is_undefined() {
+            // No options: each required one is then reported by its own name.
             Object::new().into()
         } else {
             options.clone()
