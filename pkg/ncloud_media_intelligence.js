@@ -555,6 +555,10 @@ function __wbg_get_imports() {
             const ret = Number.isSafeInteger(arg0);
             return ret;
         },
+        __wbg_is_2248ff2b575d60c7: function(arg0, arg1) {
+            const ret = Object.is(arg0, arg1);
+            return ret;
+        },
         __wbg_iterator_e4c5e8f68ada7b58: function() {
             const ret = Symbol.iterator;
             return ret;
@@ -577,6 +581,10 @@ function __wbg_get_imports() {
         },
         __wbg_message_43d8c8f1d543a349: function(arg0) {
             const ret = arg0.message;
+            return ret;
+        },
+        __wbg_name_d1fa514fdca6a975: function(arg0) {
+            const ret = arg0.name;
             return ret;
         },
         __wbg_new_13de428334042d26: function(arg0) {
@@ -671,10 +679,6 @@ function __wbg_get_imports() {
             const ret = Date.now();
             return ret;
         },
-        __wbg_of_027eb15371aac932: function(arg0) {
-            const ret = Array.of(arg0);
-            return ret;
-        },
         __wbg_origin_fba7d3755dd37895: function(arg0, arg1) {
             const ret = arg1.origin;
             const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -720,6 +724,10 @@ function __wbg_get_imports() {
         },
         __wbg_random_df36b90cd78a7d54: function() {
             const ret = Math.random();
+            return ret;
+        },
+        __wbg_read_4868342a70ba2463: function(arg0, arg1, arg2) {
+            const ret = arg0[getStringFromWasm0(arg1, arg2)];
             return ret;
         },
         __wbg_read_e3bea75dace70752: function(arg0) {
@@ -843,6 +851,9 @@ function __wbg_get_imports() {
         __wbg_value_e0f328965e184931: function(arg0) {
             const ret = arg0.value;
             return ret;
+        },
+        __wbg_write_8d703a77c3350e79: function(arg0, arg1, arg2) {
+            arg0[arg1] = arg2;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__core_31ff91df3a5c4116___result__Result_____wasm_bindgen_ee16e44adbc3e285___JsError___true_);

@@ -8,9 +8,11 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::core::format::{FieldError, Format, Kind};
+use crate::transport::plain::Plain;
 
 /// JS values as documents.
 pub struct JsFormat;
+
 
 impl Format for JsFormat {
     type Value = JsValue;
@@ -45,7 +47,9 @@ impl Format for JsFormat {
         if !value.is_object() {
             return None;
         }
-        Reflect::get(value, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+        // Documents are `JSON.parse` results or safe copies (see `input::snapshot`): plain data with no
+        // getter to throw, so the direct read suffices.
+        Some(value.unchecked_ref::<Plain>().read(key)).filter(|v| !v.is_undefined() && !v.is_null())
     }
 
     fn set_member(value: &JsValue, key: &str, member: &JsValue) -> bool {

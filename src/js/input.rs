@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use crate::core::error::Error;
+use crate::transport::plain::Plain;
 
 /// Deepest nesting copied, and the most members or items per object or array.
 const MAX_DEPTH: u32 = 8;
@@ -34,7 +35,7 @@ pub fn snapshot(value: &JsValue, field: &str, known: &dyn Fn(&str) -> bool, know
             return Err(Error::validation(field, &format!("has an unknown option `{shown}` (known: {})", known_text())));
         }
         let member = Reflect::get(value, &key).map_err(|_| Error::validation(&name, "could not be read (its getter threw)"))?;
-        let _ = Reflect::set(&copy, &key, &copy_value(&member, &name, 1)?);
+        copy.unchecked_ref::<Plain>().write(&key, &copy_value(&member, &name, 1)?);
     }
     Ok(copy)
 }
@@ -72,10 +73,11 @@ fn copy_value(value: &JsValue, field: &str, depth: u32) -> Result<JsValue, Error
         return Err(Error::validation(field, &format!("must have at most {MAX_MEMBERS} members")));
     }
     let copy = Object::new();
-    for key in keys.iter().filter(|k| k.is_string()) {
+    // `__proto__` would set the copy's prototype rather than a member: it is never copied.
+    for key in keys.iter().filter(|k| k.is_string() && k.as_string().as_deref() != Some("__proto__")) {
         let name = format!("{field}.{}", key.as_string().unwrap_or_default());
         let member = Reflect::get(value, &key).map_err(|_| Error::validation(&name, "could not be read (its getter threw)"))?;
-        let _ = Reflect::set(&copy, &key, &copy_value(&member, &name, depth + 1)?);
+        copy.unchecked_ref::<Plain>().write(&key, &copy_value(&member, &name, depth + 1)?);
     }
     Ok(copy.into())
 }
@@ -112,7 +114,7 @@ pub fn describe(value: &JsValue) -> String {
 
 /// The member `key` of a snapshot, `None` when `undefined` or `null`.
 pub fn member(object: &Object, key: &str) -> Option<JsValue> {
-    Reflect::get(object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    Some(object.unchecked_ref::<Plain>().read(key)).filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// `value` as well-formed text, for arguments passed on their own (not in an options object). One

@@ -3,6 +3,7 @@
 //! time limit and the caller's abort signals, then a bounded body read. It also sleeps between
 //! attempts and hands attempt records to the caller's logger.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Reflect};
@@ -39,11 +40,14 @@ impl FetchTransport {
         FetchTransport { fetch, signals: Vec::new(), logger: None, extra_headers: Rc::from([]), credentials: None, max_response_bytes }
     }
 
-    fn init(&self, request: &HttpRequest, signal: &AbortSignal) -> RequestInit {
+    fn init(&self, request: &HttpRequest, signal: Option<&AbortSignal>) -> RequestInit {
         let headers = Object::new();
-        let extra = self.extra_headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
-        for (name, value) in request.headers.iter().map(|(n, v)| (*n, v.as_str())).chain(extra) {
-            let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+        let plain = headers.unchecked_ref::<crate::transport::plain::Plain>();
+        for (name, value) in &request.headers {
+            header_strings(name, value, |name, value| plain.write(name, value));
+        }
+        for (name, value) in self.extra_headers.iter() {
+            plain.write(&JsValue::from_str(name), &JsValue::from_str(value));
         }
         let init = RequestInit::new();
         init.set_method(request.method.as_str());
@@ -54,7 +58,9 @@ impl FetchTransport {
         // A signed request never follows a redirect: its headers and body would go wherever
         // `Location` points. The 3xx (or a browser's opaque redirect) becomes an error instead.
         init.set_redirect(RequestRedirect::Manual);
-        init.set_signal(Some(signal));
+        if signal.is_some() {
+            init.set_signal(signal);
+        }
         if let Some(mode) = self.credentials {
             init.set_credentials(mode);
         }
@@ -62,7 +68,7 @@ impl FetchTransport {
     }
 
     /// One exchange: fetch, redirect check, bounded body read.
-    async fn exchange(&self, request: &HttpRequest, controller: &AbortController) -> Result<HttpResponse<JsValue>, TransportError> {
+    async fn exchange(&self, request: &HttpRequest, controller: Option<&AbortController>) -> Result<HttpResponse<JsValue>, TransportError> {
         let global = js_sys::global();
         let fetch = match &self.fetch {
             Some(f) => f.clone(),
@@ -71,10 +77,27 @@ impl FetchTransport {
                 None => return Err(TransportError::Network("this runtime has no global fetch".to_owned(), None)),
             },
         };
-        let init = self.init(request, &controller.signal());
-        let sent = fetch.call2(&global, &JsValue::from_str(&request.url), &init).map_err(network)?;
-        let sent = sent.dyn_into::<js_sys::Promise>().unwrap_or_else(|value| js_sys::Promise::resolve(&value));
-        let answer = JsFuture::from(sent).await.map_err(network)?;
+        let url = JsValue::from_str(&request.url);
+        let send = |signal: Option<&AbortSignal>| -> Result<js_sys::Promise, JsValue> {
+            let sent = fetch.call2(&global, &url, &self.init(request, signal))?;
+            Ok(sent.dyn_into::<js_sys::Promise>().unwrap_or_else(|value| js_sys::Promise::resolve(&value)))
+        };
+        let own_signal = controller.filter(|_| OWN_SIGNAL_ACCEPTED.with(Cell::get)).map(AbortController::signal);
+        let mut answer = match send(own_signal.as_ref()) {
+            Ok(sent) => JsFuture::from(sent).await,
+            Err(thrown) => Err(thrown),
+        };
+        if own_signal.is_some() && answer.as_ref().is_err_and(refuses_signal) {
+            // A test environment replaced `AbortController` (jsdom-style), and this runtime's fetch
+            // refuses the signals it makes. Send without one from now on: the time limit and the
+            // caller's signals still end the wait, though the abandoned fetch then runs to its end.
+            OWN_SIGNAL_ACCEPTED.with(|ok| ok.set(false));
+            answer = match send(None) {
+                Ok(sent) => JsFuture::from(sent).await,
+                Err(thrown) => Err(thrown),
+            };
+        }
+        let answer = answer.map_err(network)?;
         let response: Response = answer
             .dyn_into()
             .map_err(|_| TransportError::Network("fetch resolved to something other than a Response".to_owned(), None))?;
@@ -96,6 +119,48 @@ impl FetchTransport {
     }
 }
 
+/// Calls `f` with the JS strings of a request header: the name made once, and the value reused while
+/// it repeats from one request to the next (the access key, the content type), so each request makes
+/// only its new values (the timestamp, the signature).
+fn header_strings(name: &'static str, value: &str, f: impl FnOnce(&JsValue, &JsValue)) {
+    thread_local! {
+        static LAST: std::cell::RefCell<Vec<(&'static str, JsValue, String, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut f = Some(f);
+    let _ = LAST.try_with(|cache| {
+        let Ok(mut cache) = cache.try_borrow_mut() else { return };
+        let at = match cache.iter().position(|(n, ..)| core::ptr::eq(*n, name)) {
+            Some(at) => at,
+            None => {
+                cache.push((name, JsValue::from_str(name), String::new(), JsValue::UNDEFINED));
+                cache.len() - 1
+            }
+        };
+        let Some(entry) = cache.get_mut(at) else { return };
+        if entry.2 != value || entry.3.is_undefined() {
+            (entry.2, entry.3) = (value.to_owned(), JsValue::from_str(value));
+        }
+        if let Some(f) = f.take() {
+            f(&entry.1, &entry.3);
+        }
+    });
+    if let Some(f) = f.take() {
+        f(&JsValue::from_str(name), &JsValue::from_str(value));
+    }
+}
+
+thread_local! {
+    /// Whether this runtime's fetch takes the signals of the global `AbortController`.
+    static OWN_SIGNAL_ACCEPTED: Cell<bool> = const { Cell::new(true) };
+}
+
+/// A `TypeError` about the request's signal, as fetch throws for a signal of a replaced
+/// `AbortController` ("... signal ... is not of type AbortSignal").
+fn refuses_signal(error: &JsValue) -> bool {
+    let Some(e) = error.dyn_ref::<js_sys::Error>() else { return false };
+    String::from(e.name()) == "TypeError" && String::from(e.message()).to_ascii_lowercase().contains("signal")
+}
+
 /// What `fetch` threw, in words: its message, and its `cause`'s (Node puts ECONNREFUSED there).
 fn network(error: JsValue) -> TransportError {
     let message = |value: &JsValue| value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()));
@@ -115,9 +180,10 @@ impl Transport for FetchTransport {
         if let Some(reason) = signals::already_aborted(&self.signals) {
             return Err(TransportError::Aborted(Some(Rc::new(reason))));
         }
-        let controller = AbortController::new().map_err(network)?;
+        // Without a global `AbortController` the request is sent without a signal of ours.
+        let controller = AbortController::new().ok();
         let watch = Watch::new(Some(f64::from(timeout_ms)), &self.signals);
-        let outcome = race(self.exchange(&request, &controller), watch.stopped()).await;
+        let outcome = race(self.exchange(&request, controller.as_ref()), watch.stopped()).await;
         match outcome {
             Either::Left(result) => result,
             Either::Right(stop) => {
@@ -126,7 +192,9 @@ impl Transport for FetchTransport {
                     Stop::Timeout => (JsValue::from(js_sys::Error::new("request timed out")), TransportError::Timeout),
                     Stop::Aborted(reason) => (reason.clone(), TransportError::Aborted(Some(Rc::new(reason)))),
                 };
-                controller.abort_with_reason(&reason);
+                if let Some(controller) = &controller {
+                    controller.abort_with_reason(&reason);
+                }
                 Err(error)
             }
         }

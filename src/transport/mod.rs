@@ -4,4 +4,5 @@
 
 pub mod body;
 pub mod fetch;
+pub mod plain;
 pub mod signals;

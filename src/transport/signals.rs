@@ -1,15 +1,15 @@
-//! Waiting in JS from Rust: timers on the global `setTimeout`, the caller's abort signals as a future,
-//! and a race of two futures. It never reads `window` and never keeps a listener after its wait ends.
+//! Waiting in JS from Rust: timers on the global `setTimeout` and the caller's abort signals as a Rust
+//! future, and a race of two futures. It never reads `window` and never keeps a timer or a listener
+//! after its wait ends.
 
 use core::future::{poll_fn, Future};
 use core::pin::pin;
-use core::task::Poll;
+use core::task::{Poll, Waker};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Promise};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 #[wasm_bindgen]
@@ -50,76 +50,131 @@ pub enum Stop {
     Aborted(JsValue),
 }
 
-/// A pending wait on a timer and the caller's signals. Dropping it clears the timer and removes every
-/// listener it added, so nothing outlives the attempt.
+/// What a wait's timer and listeners report, and the task to wake.
+#[derive(Default)]
+struct Shared {
+    stop: Option<Stop>,
+    waker: Option<Waker>,
+}
+
+/// A pending wait on a timer and the caller's signals, as a Rust future woken straight from the timer
+/// or the listener (no promise in between). Dropping it clears the timer and leaves its signals, so
+/// nothing outlives the attempt.
 pub struct Watch {
-    promise: Promise,
-    /// The promise's resolve function until it is called.
-    resolve: Rc<RefCell<Option<Function>>>,
+    shared: Rc<RefCell<Shared>>,
     timer: Option<JsValue>,
-    listeners: Vec<(AbortSignal, Closure<dyn FnMut()>)>,
+    signals: Vec<AbortSignal>,
     _on_timer: Option<Closure<dyn FnMut()>>,
 }
 
-impl Watch {
-    /// Resolves with `Stop` when `timeout_ms` passes (if given) or one of `signals` aborts. The
-    /// signals are read when they fire, so a signal already aborted is the caller's to check first.
-    pub fn new(timeout_ms: Option<f64>, signals: &[AbortSignal]) -> Watch {
-        let resolve: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
-        let slot = Rc::clone(&resolve);
-        let kept = Rc::clone(&resolve);
-        let promise = Promise::new(&mut |ok, _| {
-            slot.replace(Some(ok));
-        });
-        let fire = move |value: JsValue| {
-            if let Some(ok) = resolve.try_borrow_mut().ok().and_then(|mut r| r.take()) {
-                let _ = ok.call1(&JsValue::UNDEFINED, &value);
-            }
-        };
-        let mut listeners = Vec::with_capacity(signals.len());
-        for signal in signals {
-            let fire = fire.clone();
-            let watched = signal.clone();
-            let listener = Closure::<dyn FnMut()>::new(move || {
-                // An array tells an abort (with its reason) from the timer's `undefined`.
-                fire(js_sys::Array::of1(&watched.reason()).into());
+/// One `abort` listener per signal, however many waits watch it: Node warns
+/// (`MaxListenersExceededWarning`) past ten listeners on one signal, and users read that as a leak.
+struct Watched {
+    signal: AbortSignal,
+    listener: Closure<dyn FnMut()>,
+    waits: Vec<Rc<RefCell<Shared>>>,
+}
+
+thread_local! {
+    static WATCHED: RefCell<Vec<Watched>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Adds a wait to `signal`'s watchers, adding the signal's one listener if it is the first.
+fn subscribe(signal: &AbortSignal, wait: &Rc<RefCell<Shared>>) {
+    let _ = WATCHED.try_with(|all| {
+        let Ok(mut all) = all.try_borrow_mut() else { return };
+        if let Some(watched) = all.iter_mut().find(|w| w.signal == *signal) {
+            watched.waits.push(Rc::clone(wait));
+            return;
+        }
+        let fired = signal.clone();
+        let listener = Closure::<dyn FnMut()>::new(move || {
+            // Taken out first: a wait woken here may start another one on the same signal.
+            let waits = WATCHED.try_with(|all| {
+                let mut all = all.try_borrow_mut().ok()?;
+                let at = all.iter().position(|w| w.signal == fired)?;
+                let watched = all.swap_remove(at);
+                let _ = watched.signal.remove_event_listener_with_callback("abort", watched.listener.as_ref().unchecked_ref());
+                Some(watched.waits)
             });
-            let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
-            listeners.push((signal.clone(), listener));
+            for wait in waits.ok().flatten().unwrap_or_default() {
+                report(&wait, Stop::Aborted(fired.reason()));
+            }
+        });
+        let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+        all.push(Watched { signal: signal.clone(), listener, waits: vec![Rc::clone(wait)] });
+    });
+}
+
+/// Removes a wait from `signal`'s watchers, and the signal's listener with the last one.
+fn unsubscribe(signal: &AbortSignal, wait: &Rc<RefCell<Shared>>) {
+    let _ = WATCHED.try_with(|all| {
+        let Ok(mut all) = all.try_borrow_mut() else { return };
+        let Some(at) = all.iter().position(|w| w.signal == *signal) else { return };
+        if let Some(watched) = all.get_mut(at) {
+            watched.waits.retain(|w| !Rc::ptr_eq(w, wait));
+            if watched.waits.is_empty() {
+                let watched = all.swap_remove(at);
+                let _ = watched.signal.remove_event_listener_with_callback("abort", watched.listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
+
+fn report(shared: &Rc<RefCell<Shared>>, stop: Stop) {
+    if let Ok(mut state) = shared.try_borrow_mut() {
+        if state.stop.is_none() {
+            state.stop = Some(stop);
+            if let Some(waker) = state.waker.take() {
+                waker.wake();
+            }
+        }
+    }
+}
+
+impl Watch {
+    /// Ends when `timeout_ms` passes (if given) or one of `signals` aborts. The signals are read when
+    /// they fire, so a signal already aborted is the caller's to check first.
+    pub fn new(timeout_ms: Option<f64>, signals: &[AbortSignal]) -> Watch {
+        let shared = Rc::new(RefCell::new(Shared::default()));
+        for signal in signals {
+            subscribe(signal, &shared);
         }
         let (timer, on_timer) = match timeout_ms {
             Some(ms) => {
-                let on_timer = Closure::<dyn FnMut()>::new(move || fire(JsValue::UNDEFINED));
+                let state = Rc::clone(&shared);
+                let on_timer = Closure::<dyn FnMut()>::new(move || report(&state, Stop::Timeout));
                 (Some(set_timeout(on_timer.as_ref().unchecked_ref(), ms)), Some(on_timer))
             }
             None => (None, None),
         };
-        Watch { promise, resolve: kept, timer, listeners, _on_timer: on_timer }
+        Watch { shared, timer, signals: signals.to_vec(), _on_timer: on_timer }
     }
 
     /// Resolves when the wait ends.
     pub async fn stopped(&self) -> Stop {
-        let value = JsFuture::from(self.promise.clone()).await.unwrap_or(JsValue::UNDEFINED);
-        if value.is_undefined() {
-            Stop::Timeout
-        } else {
-            Stop::Aborted(js_sys::Array::from(&value).get(0))
-        }
+        poll_fn(|cx| match self.shared.try_borrow_mut() {
+            Ok(mut state) => match state.stop.take() {
+                Some(stop) => Poll::Ready(stop),
+                None => {
+                    state.waker = Some(cx.waker().clone());
+                    Poll::Pending
+                }
+            },
+            // Not reached: the state is borrowed only for these few lines, never across an await.
+            Err(_) => Poll::Pending,
+        })
+        .await
     }
 }
 
 impl Drop for Watch {
     fn drop(&mut self) {
-        // A `JsFuture` frees its callbacks only when its promise settles: settle it now, so a wait that
-        // ended another way (the fetch answered first) leaves nothing behind.
-        if let Some(ok) = self.resolve.try_borrow_mut().ok().and_then(|mut r| r.take()) {
-            let _ = ok.call1(&JsValue::UNDEFINED, &JsValue::NULL);
-        }
         if let Some(timer) = &self.timer {
             clear_timeout(timer);
         }
-        for (signal, listener) in &self.listeners {
-            let _ = signal.remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+        for signal in &self.signals {
+            unsubscribe(signal, &self.shared);
         }
     }
 }
