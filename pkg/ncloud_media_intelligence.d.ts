@@ -206,6 +206,300 @@ export interface ProxyOptions {
 
 
 
+/** Must / any / not conditions. */
+export interface Conditions<T> {
+    must?: T[];
+    any?: T[];
+    not?: T[];
+}
+
+/** Options of `searchAssets` (`query` needs exactly one of `textQuery` and `imageQuery`). */
+export interface SearchAssetsOptions extends WorkspaceOptions {
+    query: {
+        /** Text to find in the index (keywords, speech); no `;`, `|` or backtick. */
+        textQuery?: string;
+        /** The key `uploadSearchImage` resolves. */
+        imageQuery?: string;
+        /** Persons (ids) that must, may or must not appear. */
+        personQuery?: Conditions<Id>;
+        /** Dialogue lines that must, may or must not be said; no `;`, `|` or backtick. */
+        dialogQuery?: Conditions<string>;
+    };
+    /** The similarity confidence (members not shown in the docs: third-party reading). */
+    queryOption?: { confidenceLevel?: "LOW" | "MEDIUM" | "HIGH" };
+    /** Which assets to search (members not shown in the docs: third-party reading). */
+    filter?: { projectIds?: Id[]; assetIds?: Id[]; assetTypes?: ("IMAGE" | "VIDEO")[]; indexModifiedFrom?: string; indexModifiedTo?: string };
+}
+
+/** What `searchAssets` resolves (not shown in the docs: the id `getAssetSearchResult` takes). */
+export interface AssetSearchStarted {
+    searchId?: string;
+    [field: string]: unknown;
+}
+
+/** Options of `getAssetSearchResult`, `assetSearchResults()` and `waitForAssetSearch`. */
+export interface AssetSearchResultOptions extends WorkspaceOptions, PageOptions {
+    searchId: string;
+}
+
+/** The search states; `COMPLETED` and `FAILED` are final. */
+export type AssetSearchState = "RUNNING" | "COMPLETED" | "FAILED";
+
+/** A search's status and, once completed, one page of its results (the list's member is not shown in
+ *  the docs). */
+export interface AssetSearchResult {
+    searchId: string;
+    status: AssetSearchState;
+    totalCount?: number;
+    totalPage?: number;
+    pageNo?: number;
+    pageSize?: number;
+    /** The page's hits (the member's name is cut off in the docs: `results` is a reading). */
+    results?: Record<string, unknown>[];
+    [field: string]: unknown;
+}
+
+/** Options of `createSearchImageUploadUrl`. */
+export interface CreateSearchImageUploadUrlOptions {
+    /** e.g. `query.jpg`: jpg, jpeg, png, webp or heic. */
+    assetFileName: string;
+    /** The only kind: `IMAGE` (the default). */
+    assetType?: "IMAGE";
+}
+
+/** A presigned URL for one search image (valid 15 minutes, single use). */
+export interface SearchImageUploadUrl {
+    assetFileKey: string;
+    presignedUploadUrl: string;
+    /** Seconds the URL stays valid (900). */
+    expirationSeconds?: number;
+    [field: string]: unknown;
+}
+
+/** Options of `completeSearchImageUpload`. */
+export interface CompleteSearchImageUploadOptions {
+    assetKey: string;
+}
+
+/** Why an upload failed. */
+export type UploadMessage = "FILE_NOT_EXIST" | "OVER_SIZE_LIMIT" | "RESOLUTION_NOT_SUPPORT";
+
+/** What `completeSearchImageUpload` resolves. */
+export interface SearchImageUpload {
+    /** The key to search with (for HEIC, the converted JPG's). */
+    assetKey: string;
+    uploadStatus: "COMPLETED" | "FAILED";
+    uploadMessage?: UploadMessage;
+    [field: string]: unknown;
+}
+
+/** Options of `uploadSearchImage` and `uploadPersonThumbnail`. */
+export interface UploadOptions {
+    /** The file's name; its extension one of the formats the upload takes. */
+    fileName: string;
+    /** The `content-type` of the PUT; default from the image's format. */
+    contentType?: string;
+    signal?: AbortSignal;
+    /** Time limit of each request, in milliseconds. */
+    timeoutMs?: number;
+}
+
+/** A person tag. */
+export interface PersonTag {
+    id: number;
+    name: string;
+    createdTime?: string;
+    createdUserName?: string;
+    [field: string]: unknown;
+}
+
+/** A person's thumbnail. */
+export interface PersonThumbnail {
+    id?: number;
+    /** A presigned URL of the image. */
+    url?: string;
+    isPrimaryThumbnail?: boolean;
+    [field: string]: unknown;
+}
+
+/** A person of the person DB (the docs show `id` in older editions and `personId` in newer ones). */
+export interface Person {
+    id?: number;
+    personId?: number;
+    /** `null` or absent for an anonymous person. */
+    name?: string | null;
+    description?: string | null;
+    tags?: { id?: number; name?: string }[];
+    thumbnails?: PersonThumbnail[];
+    [field: string]: unknown;
+}
+
+/** One page of `listPersons` or `searchPersons`. */
+export type PersonPage = Page<Person>;
+
+/** Options naming one person. */
+export interface PersonOptions extends WorkspaceOptions {
+    personId: Id;
+}
+
+/** Options of `listPersons` and `persons()`. */
+export interface ListPersonsOptions extends WorkspaceOptions, PageOptions {
+    /** 2 to 50 characters; no `;`, `|` or backtick. */
+    name?: string;
+    /** Up to 30 tag ids. */
+    tagIdList?: Id[];
+}
+
+/** A thumbnail to attach to a person. */
+export interface NewThumbnail {
+    /** A key from `uploadPersonThumbnail`. */
+    thumbnailKey: string;
+    isPrimaryThumbnail: boolean;
+}
+
+/** Options of `createPerson`. */
+export interface CreatePersonOptions extends WorkspaceOptions {
+    /** 1 to 50 characters, unique; absent makes an anonymous person. */
+    name?: string;
+    /** 1 to 700 characters. */
+    description?: string;
+    /** 1 to 100, exactly one primary. */
+    thumbnails: NewThumbnail[];
+}
+
+/** Options of `updatePerson`. */
+export interface UpdatePersonOptions extends PersonOptions {
+    name?: string;
+    description?: string;
+    primaryThumbnailId?: Id;
+}
+
+/** Options of `searchPersons` (paging in the body). */
+export interface SearchPersonsOptions extends WorkspaceOptions {
+    pageNum?: number;
+    /** 1 to 50 (the API's default 10). */
+    pageSize?: number;
+    name?: string;
+    personIds?: Id[];
+    tagIds?: Id[];
+    nameType?: "NAMED" | "ANONYMOUS";
+    sortColumn?: "ASSET_COUNT" | "CREATED_AT" | "PERSON_ID" | "NAME";
+    sortType?: "ASC" | "DESC";
+}
+
+/** Options of `mergePersons`: up to 10 persons to merge into `personId`. */
+export interface MergePersonsOptions extends PersonOptions {
+    personIds: Id[];
+}
+
+/** What `mergePersons` resolves. */
+export interface PersonMerge {
+    personId: number;
+    transferredAssetCount?: number;
+    transferredThumbnailCount?: number;
+    mergedTime?: string;
+    [field: string]: unknown;
+}
+
+/** Options of `listSimilarPersons`. */
+export interface SimilarPersonsOptions extends PersonOptions {
+    /** 1 to 10 (default 3). */
+    personCount?: number;
+    /** 80 to 100 (default 80). */
+    scoreThreshold?: number;
+}
+
+/** What `listSimilarPersons` resolves, best first. */
+export interface SimilarPersons {
+    personId?: number;
+    similarPersons: { personId: number; [field: string]: unknown }[];
+    [field: string]: unknown;
+}
+
+/** Options of `recommendPersonsByThumbnail`. */
+export interface RecommendPersonsByThumbnailOptions extends WorkspaceOptions {
+    thumbnailKey: string;
+    personCount?: number;
+    scoreThreshold?: number;
+}
+
+/** Options of `addPersonTags` and `removePersonTags`. */
+export interface PersonTagIdsOptions extends PersonOptions {
+    tagIds: Id[];
+}
+
+/** A person's tags after a change. */
+export interface PersonTagList {
+    personId?: number;
+    tagList?: { id?: number; name?: string }[];
+    [field: string]: unknown;
+}
+
+/** Options of `addPersonThumbnails`. */
+export interface AddPersonThumbnailsOptions extends PersonOptions {
+    thumbnails: NewThumbnail[];
+}
+
+/** Options of `removePersonThumbnails` (not all of a person's thumbnails). */
+export interface RemovePersonThumbnailsOptions extends PersonOptions {
+    thumbnailIds: Id[];
+}
+
+/** A person's thumbnails after a change. */
+export interface PersonThumbnailList {
+    personId?: number;
+    thumbnailList?: PersonThumbnail[];
+    [field: string]: unknown;
+}
+
+/** Options of `listPersonTags` and `personTags()`: `pageSize` 1 to 50. */
+export interface ListPersonTagsOptions extends WorkspaceOptions, PageOptions {
+    id?: Id;
+    /** 1 to 30 characters. */
+    name?: string;
+}
+
+/** One page of `listPersonTags`. */
+export type PersonTagPage = Page<PersonTag>;
+
+/** Options of `createPersonTag`: a unique name of 1 to 30 characters. */
+export interface CreatePersonTagOptions extends WorkspaceOptions {
+    name: string;
+}
+
+/** Options naming one person tag. */
+export interface PersonTagOptions extends WorkspaceOptions {
+    tagId: Id;
+}
+
+/** Options of `createPersonThumbnailUploadUrl`. */
+export interface CreatePersonThumbnailUploadUrlOptions extends WorkspaceOptions {
+    /** jpg, jpeg, png or webp. */
+    thumbnailFileName: string;
+}
+
+/** A presigned URL for one person thumbnail (valid 15 minutes, single use). */
+export interface PersonThumbnailUploadUrl {
+    thumbnailKey: string;
+    url: string;
+    expirationSeconds?: number;
+    [field: string]: unknown;
+}
+
+/** Options of `completePersonThumbnailUpload`. */
+export interface CompletePersonThumbnailUploadOptions extends WorkspaceOptions {
+    thumbnailKey: string;
+}
+
+/** What `completePersonThumbnailUpload` resolves. */
+export interface PersonThumbnailUpload {
+    uploadStatus: "COMPLETED" | "FAILED";
+    uploadMessage?: UploadMessage;
+    [field: string]: unknown;
+}
+
+
+
 /** Options of `createWorkspace`. */
 export interface CreateWorkspaceOptions {
     /** Unique in the account: 3 to 63 characters of `a-z`, `0-9` and `-`. */
@@ -398,7 +692,8 @@ export type MediaIntelligenceErrorCode =
 | "AUTHENTICATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE"
 | "QUOTA_EXCEEDED" | "RATE_LIMITED" | "BAD_REQUEST" | "SERVER_ERROR" | "API_ERROR"
 | "REDIRECT" | "RESPONSE_TOO_LARGE"
-| "IMPORT_FAILED" | "ANALYSIS_FAILED" | "ANALYSIS_CANCELED" | "SUMMARY_FAILED" | "SUMMARY_CANCELED";
+| "IMPORT_FAILED" | "ANALYSIS_FAILED" | "ANALYSIS_CANCELED" | "SUMMARY_FAILED" | "SUMMARY_CANCELED"
+| "SEARCH_FAILED" | "UPLOAD_FAILED";
 
 /** Every failure is a real `Error` with these extra fields. Branch on `name`, then `code`. */
 export interface MediaIntelligenceError extends Error {
@@ -438,7 +733,12 @@ export type OperationName =
 | "listProjects" | "createProject" | "getProject" | "updateProject" | "deleteProject"
 | "importAsset" | "listAssets" | "getAsset" | "moveAsset" | "deleteAsset" | "getAssetImportStatus"
 | "requestIndex" | "cancelIndex" | "getIndexStatus" | "getIndex" | "deleteIndex"
-| "requestSceneSummary" | "getSceneSummaryStatus" | "getSceneSummary" | "cancelSceneSummary";
+| "requestSceneSummary" | "getSceneSummaryStatus" | "getSceneSummary" | "cancelSceneSummary"
+| "searchAssets" | "getAssetSearchResult" | "createSearchImageUploadUrl" | "completeSearchImageUpload"
+| "listPersons" | "createPerson" | "getPerson" | "updatePerson" | "deletePerson" | "searchPersons"
+| "mergePersons" | "listSimilarPersons" | "recommendPersonsByThumbnail" | "addPersonTags" | "removePersonTags"
+| "addPersonThumbnails" | "removePersonThumbnails" | "listPersonTags" | "createPersonTag" | "deletePersonTag"
+| "createPersonThumbnailUploadUrl" | "completePersonThumbnailUpload";
 
 /** Paging of a paged list: `pageNum` >= 1 (default 1), `pageSize` within the operation's limits. */
 export interface PageOptions {
@@ -473,6 +773,37 @@ export interface Page<T> {
 export class MediaIntelligence {
     free(): void;
     /**
+     * Adds tags (`tagIds`) to a person (`POST .../persons/{personId}/person-tags`, docs `maiu-add-person-
+     * tags`); repeats are ignored. Resolves the person's tags. Bad input rejects with a `ValidationError`
+     * naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`,
+     * `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * await mi.addPersonTags({ workspaceName, personId, tagIds: [100, 200] });
+     * ```
+     */
+    addPersonTags(options: PersonTagIdsOptions, request_options?: RequestOptions | null): Promise<PersonTagList>;
+    /**
+     * Adds uploaded thumbnails (`thumbnails: [{ thumbnailKey, isPrimaryThumbnail }]`) to a person (`POST
+     * .../persons/{personId}/person-thumbnail`, docs `maiu-set-person-thumbnail`). Resolves the person's
+     * thumbnails. Bad input rejects with a `ValidationError` naming the field, before any request; API
+     * failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * await mi.addPersonThumbnails({ workspaceName, personId, thumbnails: [{ thumbnailKey, isPrimaryThumbnail: false }] });
+     * ```
+     */
+    addPersonThumbnails(options: AddPersonThumbnailsOptions, request_options?: RequestOptions | null): Promise<PersonThumbnailList>;
+    /**
+     * Every result of a completed search, page by page as the loop asks (`getAssetSearchResult`,
+     * `pageSize` 1 to 100); a `break` stops fetching. Wait for the search first (`waitForAssetSearch`).
+     *
+     * ```js
+     * for await (const hit of mi.assetSearchResults({ workspaceName, searchId })) console.log(hit.assetId, hit.score);
+     * ```
+     */
+    assetSearchResults(options: AssetSearchResultOptions, request_options?: RequestOptions | null): AsyncIterableIterator<Record<string, unknown>>;
+    /**
      * Every asset of a project, fetched page by page as the loop asks (`listAssets`); a `break` stops
      * fetching. Bad input throws a `ValidationError` at once; errors reject the `next()` that met them.
      *
@@ -502,6 +833,65 @@ export class MediaIntelligence {
      */
     cancelSceneSummary(options: AssetOptions, request_options?: RequestOptions | null): Promise<unknown>;
     /**
+     * Confirms an uploaded person thumbnail (`POST .../person-thumbnail/uploads/complete`, docs `maiu-upload-
+     * person-thumbnail-status`): `uploadStatus` `COMPLETED`, or `FAILED` with `uploadMessage`
+     * `FILE_NOT_EXIST`, `OVER_SIZE_LIMIT` or `RESOLUTION_NOT_SUPPORT` (under 256 px). Bad input rejects with a
+     * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
+     * `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const { uploadStatus } = await mi.completePersonThumbnailUpload({ workspaceName, thumbnailKey });
+     * ```
+     */
+    completePersonThumbnailUpload(options: CompletePersonThumbnailUploadOptions, request_options?: RequestOptions | null): Promise<PersonThumbnailUpload>;
+    /**
+     * Confirms an uploaded search image (`POST /api/v1/query-assets/uploads/complete`, docs `maiu-upload-
+     * asset-query-status`): `uploadStatus` `COMPLETED` with the `assetKey` to search with (for HEIC, the
+     * converted JPG's), or `FAILED` with `uploadMessage` `FILE_NOT_EXIST`, `OVER_SIZE_LIMIT` or
+     * `RESOLUTION_NOT_SUPPORT`. Bad input rejects with a `ValidationError` naming the field, before any
+     * request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const { assetKey, uploadStatus } = await mi.completeSearchImageUpload({ assetKey: assetFileKey });
+     * ```
+     */
+    completeSearchImageUpload(options: CompleteSearchImageUploadOptions, request_options?: RequestOptions | null): Promise<SearchImageUpload>;
+    /**
+     * Creates a person tag (`POST .../person-tags`, docs `maiu-create-person-tags`): a unique `name` of 1 to
+     * 30 characters. Bad input rejects with a `ValidationError` naming the field, before any request; API
+     * failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const { id } = await mi.createPersonTag({ workspaceName, name: "anchor" });
+     * ```
+     */
+    createPersonTag(options: CreatePersonTagOptions, request_options?: RequestOptions | null): Promise<PersonTag>;
+    /**
+     * A presigned URL to upload one person thumbnail to (`POST .../person-thumbnail/uploads/presigned-url`,
+     * docs `maiu-upload-person-thumbnail-url`): valid 15 minutes, single use; `thumbnailFileName` ends in jpg,
+     * jpeg, png or webp. `uploadPersonThumbnail` does the whole upload. Bad input rejects with a
+     * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
+     * `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const { url, thumbnailKey } = await mi.createPersonThumbnailUploadUrl({ workspaceName, thumbnailFileName: "face.jpg" });
+     * ```
+     */
+    createPersonThumbnailUploadUrl(options: CreatePersonThumbnailUploadUrlOptions, request_options?: RequestOptions | null): Promise<PersonThumbnailUploadUrl>;
+    /**
+     * Registers a person (`POST .../persons`, docs `maiu-create-persons`): `name` optional (1 to 50
+     * characters, unique; absent makes an anonymous person), `description` 1 to 700 characters, `thumbnails` 1
+     * to 100 `{ thumbnailKey, isPrimaryThumbnail }` from `uploadPersonThumbnail`, exactly one primary. Check
+     * for duplicates first with `recommendPersonsByThumbnail`. Bad input rejects with a `ValidationError`
+     * naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`,
+     * `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const person = await mi.createPerson({ workspaceName, name: "Hong Gildong", thumbnails: [{ thumbnailKey, isPrimaryThumbnail: true }] });
+     * ```
+     */
+    createPerson(options: CreatePersonOptions, request_options?: RequestOptions | null): Promise<Person>;
+    /**
      * Creates a project (`POST .../projects`, docs `maiu-create-projects`). `name`: 1 to 100 characters
      * without `;`, `|` or a backtick, unique in the workspace (at most 1,000 projects). Rejects with
      * `ApiError` `CONFLICT` for a taken name. Not repeated after an attempt that may have reached the server.
@@ -513,6 +903,18 @@ export class MediaIntelligence {
      * ```
      */
     createProject(options: CreateProjectOptions, request_options?: RequestOptions | null): Promise<Project>;
+    /**
+     * A presigned URL to upload one search image to (`POST /api/v1/query-assets/uploads/presigned-url`, docs
+     * `maiu-upload-asset-query-url`; account level, not in a workspace): valid 15 minutes, single use.
+     * `assetFileName` ends in jpg, jpeg, png, webp or heic; `assetType` is `IMAGE` (the default).
+     * `uploadSearchImage` does the whole upload. Bad input rejects with a `ValidationError` naming the field,
+     * before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const { presignedUploadUrl, assetFileKey } = await mi.createSearchImageUploadUrl({ assetFileName: "query.jpg" });
+     * ```
+     */
+    createSearchImageUploadUrl(options: CreateSearchImageUploadUrlOptions, request_options?: RequestOptions | null): Promise<SearchImageUploadUrl>;
     /**
      * Creates a workspace (`POST /api/v1/workspaces`, docs `maiu-create-workspaces`). `workspaceName`:
      * 3 to 63 characters of `a-z`, `0-9` and `-`; `bucketName`: an Object Storage bucket to integrate.
@@ -546,6 +948,27 @@ export class MediaIntelligence {
      */
     deleteIndex(options: AssetOptions, request_options?: RequestOptions | null): Promise<unknown>;
     /**
+     * Deletes a person tag no person uses (`DELETE .../person-tags/{tagId}`, docs `maiu-delete-person-tags`);
+     * `CONFLICT` while one does. Bad input rejects with a `ValidationError` naming the field, before any
+     * request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * await mi.deletePersonTag({ workspaceName, tagId: 100 });
+     * ```
+     */
+    deletePersonTag(options: PersonTagOptions, request_options?: RequestOptions | null): Promise<unknown>;
+    /**
+     * Deletes a person and its face data (`DELETE .../persons/{personId}`, docs `maiu-delete-persons`);
+     * irreversible: its labels in indexes become anonymous. Resolves the person as it was. Bad input rejects
+     * with a `ValidationError` naming the field, before any request; API failures with `ApiError`
+     * (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * await mi.deletePerson({ workspaceName, personId });
+     * ```
+     */
+    deletePerson(options: PersonOptions, request_options?: RequestOptions | null): Promise<Person>;
+    /**
      * Deletes a project (`DELETE .../projects/{projectId}`, docs `maiu-delete-projects`); the base project
      * cannot be deleted. Resolves `undefined` (the API sends no result). Bad input rejects with a
      * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
@@ -577,6 +1000,18 @@ export class MediaIntelligence {
      * ```
      */
     getAssetImportStatus(options: AssetOptions, request_options?: RequestOptions | null): Promise<AssetImportStatus>;
+    /**
+     * A search's status and, once `COMPLETED`, one page of its results (`GET .../assets/search/{searchId}`,
+     * docs `maiu-get-asset-search-result`). `pageNum` >= 1, `pageSize` 1 to 100 (the API's default 50).
+     * `status` is `RUNNING`, `COMPLETED` or `FAILED`; the counts come only with `COMPLETED`. Bad input rejects
+     * with a `ValidationError` naming the field, before any request; API failures with `ApiError`
+     * (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const page = await mi.getAssetSearchResult({ workspaceName, searchId, pageSize: 20 });
+     * ```
+     */
+    getAssetSearchResult(options: AssetSearchResultOptions, request_options?: RequestOptions | null): Promise<AssetSearchResult>;
     /**
      * A media asset's details (`GET .../assets/{assetId}`, docs `mi-asset-details`): file name, project, key
      * and `metaData` (`resolution`, `durationMs` in ms, `size` in bytes, `format`). Bad input rejects with a
@@ -611,6 +1046,16 @@ export class MediaIntelligence {
      * ```
      */
     getIndex(options: GetIndexOptions, request_options?: RequestOptions | null): Promise<Index>;
+    /**
+     * A person's details (`GET .../persons/{personId}`, docs `maiu-person-details`): name, description, tags,
+     * thumbnails (their `url`s are presigned). Bad input rejects with a `ValidationError` naming the field,
+     * before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const person = await mi.getPerson({ workspaceName, personId: 1001 });
+     * ```
+     */
+    getPerson(options: PersonOptions, request_options?: RequestOptions | null): Promise<Person>;
     /**
      * A project's details (`GET .../projects/{projectId}`, docs `maiu-project-details`). `projectId`: a
      * positive integer or its decimal text. `NOT_FOUND` for an unknown project. Bad input rejects with a
@@ -681,6 +1126,28 @@ export class MediaIntelligence {
      */
     listAssets(options: ListAssetsOptions, request_options?: RequestOptions | null): Promise<AssetPage>;
     /**
+     * One page of the workspace's person tags (`GET .../person-tags`, docs `maiu-list-person-tags`): `pageNum`
+     * >= 1, `pageSize` 1 to 50 (the API's default 10), filters `id` and `name` (1 to 30 characters). Bad input
+     * rejects with a `ValidationError` naming the field, before any request; API failures with `ApiError`
+     * (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const page = await mi.listPersonTags({ workspaceName, pageSize: 50 });
+     * ```
+     */
+    listPersonTags(options: ListPersonTagsOptions, request_options?: RequestOptions | null): Promise<PersonTagPage>;
+    /**
+     * One page of the workspace's person DB (`GET .../persons`, docs `maiu-list-persons`). `pageNum` >= 1,
+     * `pageSize` 1 to 1000; filters `name` (2 to 50 characters) and `tagIdList` (up to 30 tag ids). For richer
+     * queries use `searchPersons`. Bad input rejects with a `ValidationError` naming the field, before any
+     * request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const page = await mi.listPersons({ workspaceName, name: "Kim", pageSize: 50 });
+     * ```
+     */
+    listPersons(options: ListPersonsOptions, request_options?: RequestOptions | null): Promise<PersonPage>;
+    /**
      * Every project of a workspace (`GET /api/v1/workspaces/{workspaceName}/projects`, docs `maiu-list-
      * projects`; not paged). Resolves `{ projects: Project[], totalCount }`. Bad input rejects with a
      * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
@@ -692,6 +1159,17 @@ export class MediaIntelligence {
      */
     listProjects(options: WorkspaceOptions, request_options?: RequestOptions | null): Promise<ProjectList>;
     /**
+     * Persons whose faces look like this one's (`GET .../persons/{personId}/similar`, docs `mi-similar-
+     * persons`), best first: `personCount` 1 to 10 (default 3), `scoreThreshold` 80 to 100 (default 80). A
+     * person without thumbnails cannot be compared. Bad input rejects with a `ValidationError` naming the
+     * field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const { similarPersons } = await mi.listSimilarPersons({ workspaceName, personId, personCount: 5 });
+     * ```
+     */
+    listSimilarPersons(options: SimilarPersonsOptions, request_options?: RequestOptions | null): Promise<SimilarPersons>;
+    /**
      * One page of the account's workspaces (`GET /api/v1/workspaces`, docs `maiu-list-workspaces`).
      * `pageNum` >= 1 (default 1), `pageSize` 1 to 1000 (the API's default 1000). Resolves
      * `{ totalCount, totalPage, pageNo, pageSize, content: WorkspaceSummary[] }`.
@@ -702,6 +1180,18 @@ export class MediaIntelligence {
      * ```
      */
     listWorkspaces(options: ListWorkspacesOptions, request_options?: RequestOptions | null): Promise<WorkspacePage>;
+    /**
+     * Merges up to 10 persons (`personIds`) into `personId` (`POST .../persons/{personId}/merge`, docs `mi-
+     * merge-persons`): their assets, scenes and thumbnails move to it and they are gone. Irreversible; not
+     * repeated after an attempt that may have reached the server. Bad input rejects with a `ValidationError`
+     * naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`,
+     * `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const { transferredAssetCount } = await mi.mergePersons({ workspaceName, personId: 1001, personIds: [1002, 1003] });
+     * ```
+     */
+    mergePersons(options: MergePersonsOptions, request_options?: RequestOptions | null): Promise<PersonMerge>;
     /**
      * Moves an asset to another project of the workspace (`PATCH .../assets/{assetId}?new_project_id=`, docs
      * `mi-move-assets`). `newProjectId`: a positive integer or its decimal text. Resolves the API's result as
@@ -722,6 +1212,59 @@ export class MediaIntelligence {
      * ```
      */
     constructor(options: MediaIntelligenceOptions);
+    /**
+     * Every person tag, page by page as the loop asks (`listPersonTags`); a `break` stops fetching.
+     *
+     * ```js
+     * for await (const tag of mi.personTags({ workspaceName })) console.log(tag.id, tag.name);
+     * ```
+     */
+    personTags(options: ListPersonTagsOptions, request_options?: RequestOptions | null): AsyncIterableIterator<PersonTag>;
+    /**
+     * Every person of the person DB, page by page as the loop asks (`listPersons`, with its filters);
+     * a `break` stops fetching.
+     *
+     * ```js
+     * for await (const person of mi.persons({ workspaceName, pageSize: 100 })) console.log(person.name ?? "(anonymous)");
+     * ```
+     */
+    persons(options: ListPersonsOptions, request_options?: RequestOptions | null): AsyncIterableIterator<Person>;
+    /**
+     * Registered persons whose faces look like an uploaded thumbnail (`POST .../persons/recommend-by-
+     * thumbnail`, docs `mi-recommend-persons-by-thumbnail`): `thumbnailKey` (from `uploadPersonThumbnail`,
+     * valid 24 h), `personCount` 1 to 10, `scoreThreshold` 80 to 100. An empty result means no match: register
+     * the person. Its shape is not shown in the docs: it resolves as sent. Bad input rejects with a
+     * `ValidationError` naming the field, before any request; API failures with `ApiError` (`NOT_FOUND`,
+     * `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const matches = await mi.recommendPersonsByThumbnail({ workspaceName, thumbnailKey });
+     * ```
+     */
+    recommendPersonsByThumbnail(options: RecommendPersonsByThumbnailOptions, request_options?: RequestOptions | null): Promise<unknown>;
+    /**
+     * Removes tags (`tagIds`) from a person (`POST .../persons/{personId}/person-tags/remove`, docs `mi-
+     * remove-person-tags`): the POST variant of the documented DELETE with a body, because some runtimes, CDNs
+     * and proxies drop or refuse a DELETE body. Unknown ids are ignored. Resolves the remaining tags. Bad
+     * input rejects with a `ValidationError` naming the field, before any request; API failures with
+     * `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * await mi.removePersonTags({ workspaceName, personId, tagIds: [200] });
+     * ```
+     */
+    removePersonTags(options: PersonTagIdsOptions, request_options?: RequestOptions | null): Promise<PersonTagList>;
+    /**
+     * Removes thumbnails (`thumbnailIds`) from a person (`POST .../persons/{personId}/person-
+     * thumbnail/remove`, docs `mi-remove-person-thumbnails`; the POST variant, as for `removePersonTags`); not
+     * all of them. Resolves the remaining thumbnails. Bad input rejects with a `ValidationError` naming the
+     * field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * await mi.removePersonThumbnails({ workspaceName, personId, thumbnailIds: [1234] });
+     * ```
+     */
+    removePersonThumbnails(options: RemovePersonThumbnailsOptions, request_options?: RequestOptions | null): Promise<PersonThumbnailList>;
     /**
      * Starts the analysis that builds the asset's index (`POST .../assets/{assetId}/index`, docs `mi-request-
      * index`); `CONFLICT` while one runs. Options: `sceneRange` (EXTRA_SHORT, SHORT, MEDIUM, LONG) or both
@@ -749,6 +1292,53 @@ export class MediaIntelligence {
      */
     requestSceneSummary(options: RequestSceneSummaryOptions, request_options?: RequestOptions | null): Promise<unknown>;
     /**
+     * Starts a search (`searchAssets`) and waits for it (`waitForAssetSearch`): resolves the first page
+     * of the completed search (`pageSize` from `params` if given). Errors as those two.
+     *
+     * ```js
+     * const page = await mi.searchAssetsAndWait({ workspaceName, query: { textQuery: "goal" } }, { intervalMs: 500 });
+     * for (const hit of page.results ?? []) console.log(hit.assetId);
+     * ```
+     */
+    searchAssetsAndWait(params: SearchAssetsOptions & { pageSize?: number }, options: WaitOptions<AssetSearchResult>): Promise<AssetSearchResult>;
+    /**
+     * Starts an asynchronous search of the workspace's analysed assets (`POST
+     * /api/v1/workspaces/{workspaceName}/assets/search`, docs `maiu-search-asset`; 1,000 calls a minute).
+     * `query`: exactly one of `textQuery` (no `;`, `|` or backtick) and `imageQuery` (a key from
+     * `uploadSearchImage`), plus optional `personQuery` and `dialogQuery` (`{ must?, any?, not? }` of person
+     * ids / dialogue lines); `queryOption.confidenceLevel`; `filter` (`projectIds`, `assetIds`, `assetTypes`,
+     * `indexModifiedFrom/To`). Resolves `{ searchId }`; then `waitForAssetSearch`, or use
+     * `searchAssetsAndWait`. Bad input rejects with a `ValidationError` naming the field, before any request;
+     * API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const { searchId } = await mi.searchAssets({ workspaceName, query: { textQuery: "goal celebration" } });
+     * ```
+     */
+    searchAssets(options: SearchAssetsOptions, request_options?: RequestOptions | null): Promise<AssetSearchStarted>;
+    /**
+     * Searches the person DB (`POST .../persons/search`, docs `mi-search-persons`; paging in the body):
+     * `pageNum` (default 1), `pageSize` 1 to 50, `name` (2 to 50 characters), `personIds`, `tagIds`,
+     * `nameType` (`NAMED`, `ANONYMOUS`), `sortColumn` (`ASSET_COUNT`, `CREATED_AT`, `PERSON_ID`, `NAME`),
+     * `sortType` (`ASC`, `DESC`). Bad input rejects with a `ValidationError` naming the field, before any
+     * request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * const page = await mi.searchPersons({ workspaceName, nameType: "ANONYMOUS", sortColumn: "ASSET_COUNT" });
+     * ```
+     */
+    searchPersons(options: SearchPersonsOptions, request_options?: RequestOptions | null): Promise<PersonPage>;
+    /**
+     * Edits a person (`PATCH .../persons/{personId}`, docs `maiu-update-persons`): `name` (names an anonymous
+     * person), `description`, `primaryThumbnailId`. Bad input rejects with a `ValidationError` naming the
+     * field, before any request; API failures with `ApiError` (`NOT_FOUND`, `CONFLICT`, `BAD_REQUEST`, ...).
+     *
+     * ```js
+     * await mi.updatePerson({ workspaceName, personId, name: "Yu Jaeseok" });
+     * ```
+     */
+    updatePerson(options: UpdatePersonOptions, request_options?: RequestOptions | null): Promise<Person>;
+    /**
      * Renames a project (`PATCH .../projects/{projectId}`, docs `maiu-update-projects`); the base project
      * cannot be renamed (`BAD_REQUEST`, API code 10027). Same name rules as `createProject`. Bad input rejects
      * with a `ValidationError` naming the field, before any request; API failures with `ApiError`
@@ -759,6 +1349,37 @@ export class MediaIntelligence {
      * ```
      */
     updateProject(options: UpdateProjectOptions, request_options?: RequestOptions | null): Promise<Project>;
+    /**
+     * Uploads a person thumbnail and resolves its `thumbnailKey` (for `createPerson`,
+     * `addPersonThumbnails` or `recommendPersonsByThumbnail`; valid 24 h): issues the presigned URL
+     * (`createPersonThumbnailUploadUrl`), `PUT`s the bytes to it, and confirms
+     * (`completePersonThumbnailUpload`). `data` as for `uploadSearchImage`, of jpg, png or webp (no
+     * heic), at most 5 MB; the service also refuses faces under 256 px (`UPLOAD_FAILED`,
+     * `RESOLUTION_NOT_SUPPORT`). Errors as `uploadSearchImage`.
+     *
+     * ```js
+     * const thumbnailKey = await mi.uploadPersonThumbnail({ workspaceName }, bytes, { fileName: "face.png" });
+     * await mi.createPerson({ workspaceName, name: "Kim", thumbnails: [{ thumbnailKey, isPrimaryThumbnail: true }] });
+     * ```
+     */
+    uploadPersonThumbnail(params: WorkspaceOptions, data: Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>, options: UploadOptions): Promise<string>;
+    /**
+     * Uploads a search image and resolves the key to search with (`query.imageQuery`): issues the
+     * presigned URL (`createSearchImageUploadUrl`), `PUT`s the bytes to it (only a `content-type`
+     * header: no NCP header or secret goes there), and confirms (`completeSearchImageUpload`). `data`:
+     * a `Uint8Array`, `ArrayBuffer`, `Blob` or `ReadableStream` of at most 5 MB (5242880 bytes) of jpg,
+     * png, webp or heic (checked by its first bytes, before any request); `options`: `fileName` (its
+     * extension one of those), `contentType` (default from the format), `signal`, `timeoutMs` (of each
+     * request). Rejects with a `ValidationError` for bad input, an `ApiError` of code `UPLOAD_FAILED`
+     * (`apiCode` `OVER_SIZE_LIMIT`, `RESOLUTION_NOT_SUPPORT` (under 224 px) or `FILE_NOT_EXIST`) when
+     * the service refuses the file, and the usual errors of each request.
+     *
+     * ```js
+     * const imageQuery = await mi.uploadSearchImage(await file.arrayBuffer(), { fileName: "query.jpg" });
+     * const page = await mi.searchAssetsAndWait({ workspaceName, query: { imageQuery } });
+     * ```
+     */
+    uploadSearchImage(data: Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>, options: UploadOptions): Promise<string>;
     /**
      * Polls `getAssetImportStatus` until the import ends (`waitForAssetImport`): resolves the final
      * status (`uploadStatus` `COMPLETED`); `FAILED`, `FILE_NOT_EXIST` or `INVALID_METADATA` reject with
@@ -772,6 +1393,17 @@ export class MediaIntelligence {
      * ```
      */
     waitForAssetImport(params: AssetOptions, options: WaitOptions<AssetImportStatus>): Promise<AssetImportStatus>;
+    /**
+     * Polls `getAssetSearchResult` until the search ends (`waitForAssetSearch`): resolves its first
+     * page (`status` `COMPLETED`, or the page `pageNum` given); `FAILED` rejects with an `ApiError` of
+     * code `SEARCH_FAILED` (`jobStatus`: the status). Options as `waitForIndex` (`intervalMs`,
+     * `maxIntervalMs`, `timeoutMs` in ms, `signal`, `onProgress`, `retries`).
+     *
+     * ```js
+     * const page = await mi.waitForAssetSearch({ workspaceName, searchId }, { intervalMs: 500 });
+     * ```
+     */
+    waitForAssetSearch(params: AssetSearchResultOptions, options: WaitOptions<AssetSearchResult>): Promise<AssetSearchResult>;
     /**
      * Polls `getIndexStatus` until the analysis ends (`waitForIndex`): resolves the final status
      * (`ANALYZE_COMPLETED`); `ANALYZE_FAIL` rejects with an `ApiError` of code `ANALYSIS_FAILED` and
@@ -892,33 +1524,62 @@ export interface InitOutput {
     readonly __wbg_ncpsigner_free: (a: number, b: number) => void;
     readonly createProxyHandler: (a: any) => [number, number, number];
     readonly isMediaIntelligenceError: (a: any) => number;
+    readonly mediaintelligence_addPersonTags: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_addPersonThumbnails: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_assetSearchResults: (a: number, b: any, c: number) => [number, number, number];
     readonly mediaintelligence_assets: (a: number, b: any, c: number) => [number, number, number];
     readonly mediaintelligence_cancelIndex: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_cancelSceneSummary: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_completePersonThumbnailUpload: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_completeSearchImageUpload: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_createPerson: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_createPersonTag: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_createPersonThumbnailUploadUrl: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_createProject: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_createSearchImageUploadUrl: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_createWorkspace: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_deleteAsset: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_deleteIndex: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_deletePerson: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_deletePersonTag: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_deleteProject: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_deleteWorkspace: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getAsset: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getAssetImportStatus: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getAssetSearchResult: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getIndex: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getIndexStatus: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_getPerson: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getProject: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getSceneSummary: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getSceneSummaryStatus: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_getWorkspace: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_importAsset: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_listAssets: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_listPersonTags: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_listPersons: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_listProjects: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_listSimilarPersons: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_listWorkspaces: (a: number, b: number, c: number) => any;
+    readonly mediaintelligence_mergePersons: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_moveAsset: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_new: (a: any) => [number, number, number];
+    readonly mediaintelligence_personTags: (a: number, b: any, c: number) => [number, number, number];
+    readonly mediaintelligence_persons: (a: number, b: any, c: number) => [number, number, number];
+    readonly mediaintelligence_recommendPersonsByThumbnail: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_removePersonTags: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_removePersonThumbnails: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_requestIndex: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_requestSceneSummary: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_searchAssets: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_searchAssetsAndWait: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_searchPersons: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_updatePerson: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_updateProject: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_uploadPersonThumbnail: (a: number, b: any, c: any, d: any) => any;
+    readonly mediaintelligence_uploadSearchImage: (a: number, b: any, c: any) => any;
     readonly mediaintelligence_waitForAssetImport: (a: number, b: any, c: number) => any;
+    readonly mediaintelligence_waitForAssetSearch: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_waitForIndex: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_waitForSceneSummary: (a: number, b: any, c: number) => any;
     readonly mediaintelligence_workspaces: (a: number, b: number, c: number) => [number, number, number];
@@ -929,7 +1590,7 @@ export interface InitOutput {
     readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__core_31ff91df3a5c4116___result__Result_____wasm_bindgen_ee16e44adbc3e285___JsError___true_: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_: (a: number, b: number, c: any) => any;
     readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true_: (a: number, b: number) => any;
-    readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__39: (a: number, b: number) => any;
+    readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__68: (a: number, b: number) => any;
     readonly wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke_______true_: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -11,6 +11,21 @@ export class MediaIntelligence {
         const ptr = this.__destroy_into_raw();
         wasm.__wbg_mediaintelligence_free(ptr, 0);
     }
+    addPersonTags(options, request_options) {
+        const ret = wasm.mediaintelligence_addPersonTags(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    addPersonThumbnails(options, request_options) {
+        const ret = wasm.mediaintelligence_addPersonThumbnails(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    assetSearchResults(options, request_options) {
+        const ret = wasm.mediaintelligence_assetSearchResults(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
     assets(options, request_options) {
         const ret = wasm.mediaintelligence_assets(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         if (ret[2]) {
@@ -26,8 +41,32 @@ export class MediaIntelligence {
         const ret = wasm.mediaintelligence_cancelSceneSummary(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
+    completePersonThumbnailUpload(options, request_options) {
+        const ret = wasm.mediaintelligence_completePersonThumbnailUpload(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    completeSearchImageUpload(options, request_options) {
+        const ret = wasm.mediaintelligence_completeSearchImageUpload(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    createPersonTag(options, request_options) {
+        const ret = wasm.mediaintelligence_createPersonTag(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    createPersonThumbnailUploadUrl(options, request_options) {
+        const ret = wasm.mediaintelligence_createPersonThumbnailUploadUrl(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    createPerson(options, request_options) {
+        const ret = wasm.mediaintelligence_createPerson(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
     createProject(options, request_options) {
         const ret = wasm.mediaintelligence_createProject(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    createSearchImageUploadUrl(options, request_options) {
+        const ret = wasm.mediaintelligence_createSearchImageUploadUrl(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
     createWorkspace(options, request_options) {
@@ -42,6 +81,14 @@ export class MediaIntelligence {
         const ret = wasm.mediaintelligence_deleteIndex(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
+    deletePersonTag(options, request_options) {
+        const ret = wasm.mediaintelligence_deletePersonTag(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    deletePerson(options, request_options) {
+        const ret = wasm.mediaintelligence_deletePerson(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
     deleteProject(options, request_options) {
         const ret = wasm.mediaintelligence_deleteProject(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
@@ -54,6 +101,10 @@ export class MediaIntelligence {
         const ret = wasm.mediaintelligence_getAssetImportStatus(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
+    getAssetSearchResult(options, request_options) {
+        const ret = wasm.mediaintelligence_getAssetSearchResult(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
     getAsset(options, request_options) {
         const ret = wasm.mediaintelligence_getAsset(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
@@ -64,6 +115,10 @@ export class MediaIntelligence {
     }
     getIndex(options, request_options) {
         const ret = wasm.mediaintelligence_getIndex(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    getPerson(options, request_options) {
+        const ret = wasm.mediaintelligence_getPerson(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
     getProject(options, request_options) {
@@ -90,12 +145,28 @@ export class MediaIntelligence {
         const ret = wasm.mediaintelligence_listAssets(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
+    listPersonTags(options, request_options) {
+        const ret = wasm.mediaintelligence_listPersonTags(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    listPersons(options, request_options) {
+        const ret = wasm.mediaintelligence_listPersons(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
     listProjects(options, request_options) {
         const ret = wasm.mediaintelligence_listProjects(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
+    listSimilarPersons(options, request_options) {
+        const ret = wasm.mediaintelligence_listSimilarPersons(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
     listWorkspaces(options, request_options) {
         const ret = wasm.mediaintelligence_listWorkspaces(this.__wbg_ptr, isLikeNone(options) ? 0 : addToExternrefTable0(options), isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    mergePersons(options, request_options) {
+        const ret = wasm.mediaintelligence_mergePersons(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
     moveAsset(options, request_options) {
@@ -111,6 +182,32 @@ export class MediaIntelligence {
         MediaIntelligenceFinalization.register(this, this.__wbg_ptr, this);
         return this;
     }
+    personTags(options, request_options) {
+        const ret = wasm.mediaintelligence_personTags(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    persons(options, request_options) {
+        const ret = wasm.mediaintelligence_persons(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    recommendPersonsByThumbnail(options, request_options) {
+        const ret = wasm.mediaintelligence_recommendPersonsByThumbnail(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    removePersonTags(options, request_options) {
+        const ret = wasm.mediaintelligence_removePersonTags(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    removePersonThumbnails(options, request_options) {
+        const ret = wasm.mediaintelligence_removePersonThumbnails(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
     requestIndex(options, request_options) {
         const ret = wasm.mediaintelligence_requestIndex(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
@@ -119,12 +216,40 @@ export class MediaIntelligence {
         const ret = wasm.mediaintelligence_requestSceneSummary(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
+    searchAssetsAndWait(params, options) {
+        const ret = wasm.mediaintelligence_searchAssetsAndWait(this.__wbg_ptr, params, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        return ret;
+    }
+    searchAssets(options, request_options) {
+        const ret = wasm.mediaintelligence_searchAssets(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    searchPersons(options, request_options) {
+        const ret = wasm.mediaintelligence_searchPersons(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
+    updatePerson(options, request_options) {
+        const ret = wasm.mediaintelligence_updatePerson(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
+        return ret;
+    }
     updateProject(options, request_options) {
         const ret = wasm.mediaintelligence_updateProject(this.__wbg_ptr, options, isLikeNone(request_options) ? 0 : addToExternrefTable0(request_options));
         return ret;
     }
+    uploadPersonThumbnail(params, data, options) {
+        const ret = wasm.mediaintelligence_uploadPersonThumbnail(this.__wbg_ptr, params, data, options);
+        return ret;
+    }
+    uploadSearchImage(data, options) {
+        const ret = wasm.mediaintelligence_uploadSearchImage(this.__wbg_ptr, data, options);
+        return ret;
+    }
     waitForAssetImport(params, options) {
         const ret = wasm.mediaintelligence_waitForAssetImport(this.__wbg_ptr, params, isLikeNone(options) ? 0 : addToExternrefTable0(options));
+        return ret;
+    }
+    waitForAssetSearch(params, options) {
+        const ret = wasm.mediaintelligence_waitForAssetSearch(this.__wbg_ptr, params, isLikeNone(options) ? 0 : addToExternrefTable0(options));
         return ret;
     }
     waitForIndex(params, options) {
@@ -306,6 +431,10 @@ function __wbg_get_imports() {
         __wbg_append_ba9a4dc30a0323fd: function() { return handleError(function (arg0, arg1, arg2, arg3, arg4) {
             arg0.append(getStringFromWasm0(arg1, arg2), getStringFromWasm0(arg3, arg4));
         }, arguments); },
+        __wbg_arrayBuffer_5abbcb61bd48f427: function(arg0) {
+            const ret = arg0.arrayBuffer();
+            return ret;
+        },
         __wbg_assign_6b6bb30388088072: function(arg0, arg1) {
             const ret = Object.assign(arg0, arg1);
             return ret;
@@ -317,6 +446,10 @@ function __wbg_get_imports() {
         __wbg_body_0da01a9a056907d8: function(arg0) {
             const ret = arg0.body;
             return isLikeNone(ret) ? 0 : addToExternrefTable0(ret);
+        },
+        __wbg_byteLength_fa48f24814f5ef46: function(arg0) {
+            const ret = arg0.byteLength;
+            return ret;
         },
         __wbg_call_40b008ba32f73991: function() { return handleError(function (arg0, arg1) {
             const ret = arg0.call(arg1);
@@ -357,6 +490,10 @@ function __wbg_get_imports() {
             const ret = arg0.decode(arg1);
             return ret;
         },
+        __wbg_deleteProperty_3ad7a085da623822: function() { return handleError(function (arg0, arg1) {
+            const ret = Reflect.deleteProperty(arg0, arg1);
+            return ret;
+        }, arguments); },
         __wbg_done_57e08d0be6e30c02: function(arg0) {
             const ret = arg0.done;
             return ret;
@@ -451,6 +588,16 @@ function __wbg_get_imports() {
             let result;
             try {
                 result = arg0 instanceof Array;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_instanceof_Blob_56431c8f5387c12d: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Blob;
             } catch (_) {
                 result = false;
             }
@@ -800,6 +947,10 @@ function __wbg_get_imports() {
             const ret = arg0.signal;
             return ret;
         },
+        __wbg_size_9d1084e29743663c: function(arg0) {
+            const ret = arg0.size;
+            return ret;
+        },
         __wbg_slice_8c7f01d7eb703b4e: function(arg0, arg1, arg2) {
             const ret = arg0.slice(arg1 >>> 0, arg2 >>> 0);
             return ret;
@@ -828,6 +979,10 @@ function __wbg_get_imports() {
             const ret = JSON.stringify(arg0);
             return ret;
         }, arguments); },
+        __wbg_subarray_58f388a9247ac0bb: function(arg0, arg1, arg2) {
+            const ret = arg0.subarray(arg1 >>> 0, arg2 >>> 0);
+            return ret;
+        },
         __wbg_text_5240eb2c41de8292: function() { return handleError(function (arg0) {
             const ret = arg0.text();
             return ret;
@@ -856,11 +1011,11 @@ function __wbg_get_imports() {
             arg0[arg1] = arg2;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__core_31ff91df3a5c4116___result__Result_____wasm_bindgen_ee16e44adbc3e285___JsError___true_);
+            const ret = makeClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
-            const ret = makeClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__js_sys_d3b3c5c55f495519___Promise__true_);
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__core_31ff91df3a5c4116___result__Result_____wasm_bindgen_ee16e44adbc3e285___JsError___true_);
             return ret;
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
@@ -868,7 +1023,7 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
-            const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__39);
+            const ret = makeMutClosure(arg0, arg1, wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__68);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
@@ -915,8 +1070,8 @@ function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bin
     return ret;
 }
 
-function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__39(arg0, arg1) {
-    const ret = wasm.wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__39(arg0, arg1);
+function wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__68(arg0, arg1) {
+    const ret = wasm.wasm_bindgen_ee16e44adbc3e285___convert__closures_____invoke___wasm_bindgen_ee16e44adbc3e285___JsValue__true__68(arg0, arg1);
     return ret;
 }
 

@@ -146,6 +146,13 @@ fn sample_body(shape: &Shape) -> (Value, Value) {
     let chosen = match shape.name {
         "CreateWorkspaceOptions" => json!({ "workspaceName": "my-ws", "bucketName": "b" }),
         "ImportAssetOptions" => json!({ "bucketName": "b", "key": "videos/clip 1.mp4" }),
+        "SearchAssetsOptions" => json!({ "query": { "textQuery": "goal", "personQuery": { "must": [1002] } }, "queryOption": { "confidenceLevel": "HIGH" } }),
+        "CreateSearchImageUploadUrlOptions" => json!({ "assetType": "IMAGE", "assetFileName": "query.jpg" }),
+        "CreatePersonThumbnailUploadUrlOptions" => json!({ "thumbnailFileName": "face.png" }),
+        "SearchPersonsOptions" => json!({ "pageNum": 1, "nameType": "NAMED" }),
+        "MergePersonsOptions" => json!({ "personIds": [1002, 1003] }),
+        "PersonTagIdsOptions" => json!({ "tagIds": [7] }),
+        "RemovePersonThumbnailsOptions" => json!({ "thumbnailIds": [9] }),
         _ => fill(&shape.ty),
     };
     (chosen.clone(), chosen)

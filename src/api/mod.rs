@@ -5,7 +5,10 @@
 pub mod assets;
 pub mod execute;
 pub mod index;
+pub mod persons;
 pub mod projects;
+pub mod search;
+pub mod tags;
 pub mod types;
 pub mod workspaces;
 
@@ -43,6 +46,28 @@ pub static OPERATIONS: &[&Operation] = &[
     &index::GET_SCENE_SUMMARY_STATUS,
     &index::GET_SCENE_SUMMARY,
     &index::CANCEL_SCENE_SUMMARY,
+    &search::SEARCH_ASSETS,
+    &search::GET_ASSET_SEARCH_RESULT,
+    &search::CREATE_SEARCH_IMAGE_UPLOAD_URL,
+    &search::COMPLETE_SEARCH_IMAGE_UPLOAD,
+    &persons::LIST_PERSONS,
+    &persons::CREATE_PERSON,
+    &persons::GET_PERSON,
+    &persons::UPDATE_PERSON,
+    &persons::DELETE_PERSON,
+    &persons::SEARCH_PERSONS,
+    &persons::MERGE_PERSONS,
+    &persons::LIST_SIMILAR_PERSONS,
+    &persons::RECOMMEND_PERSONS_BY_THUMBNAIL,
+    &persons::ADD_PERSON_TAGS,
+    &persons::REMOVE_PERSON_TAGS,
+    &persons::ADD_PERSON_THUMBNAILS,
+    &persons::REMOVE_PERSON_THUMBNAILS,
+    &tags::LIST_PERSON_TAGS,
+    &tags::CREATE_PERSON_TAG,
+    &tags::DELETE_PERSON_TAG,
+    &tags::CREATE_PERSON_THUMBNAIL_UPLOAD_URL,
+    &tags::COMPLETE_PERSON_THUMBNAIL_UPLOAD,
 ];
 
 /// The operation whose JS name is `name`.
@@ -77,6 +102,20 @@ pub fn body<F: Format>(op: &Operation, options: &F::Value) -> Result<Body, Error
         "ImportAssetOptions" => encode::<F, assets::ImportAsset>(options),
         "RequestIndexOptions" => encode::<F, index::RequestIndex>(options),
         "RequestSceneSummaryOptions" => encode::<F, index::RequestSceneSummary>(options),
+        "SearchAssetsOptions" => encode::<F, search::SearchAssets>(options),
+        "CreateSearchImageUploadUrlOptions" => encode::<F, search::SearchImageUploadUrl>(options),
+        "CompleteSearchImageUploadOptions" => encode::<F, search::AssetKey>(options),
+        "CreatePersonOptions" => encode::<F, persons::CreatePerson>(options),
+        "UpdatePersonOptions" => encode::<F, persons::UpdatePerson>(options),
+        "SearchPersonsOptions" => encode::<F, persons::SearchPersons>(options),
+        "MergePersonsOptions" => encode::<F, persons::PersonIds>(options),
+        "RecommendPersonsByThumbnailOptions" => encode::<F, persons::Recommend>(options),
+        "PersonTagIdsOptions" => encode::<F, persons::TagIds>(options),
+        "AddPersonThumbnailsOptions" => encode::<F, persons::Thumbnails>(options),
+        "RemovePersonThumbnailsOptions" => encode::<F, persons::ThumbnailIds>(options),
+        "CreatePersonTagOptions" => encode::<F, tags::TagName>(options),
+        "CreatePersonThumbnailUploadUrlOptions" => encode::<F, tags::ThumbnailFile>(options),
+        "CompletePersonThumbnailUploadOptions" => encode::<F, tags::ThumbnailKey>(options),
         _ => Err(Error::validation("options", "is not accepted by this operation")), // not reached: tested
     }
 }
@@ -96,7 +135,13 @@ pub fn check<F: Format>(op: &Operation, result: Option<&F::Value>) -> Result<(),
 }
 
 /// The body type names `body` knows.
-pub const BODY_TYPES: &[&str] = &["CreateWorkspaceOptions", "ProjectNameOptions", "ImportAssetOptions", "RequestIndexOptions", "RequestSceneSummaryOptions"];
+pub const BODY_TYPES: &[&str] = &[
+    "CreateWorkspaceOptions", "ProjectNameOptions", "ImportAssetOptions", "RequestIndexOptions", "RequestSceneSummaryOptions",
+    "SearchAssetsOptions", "CreateSearchImageUploadUrlOptions", "CompleteSearchImageUploadOptions", "CreatePersonOptions",
+    "UpdatePersonOptions", "SearchPersonsOptions", "MergePersonsOptions", "RecommendPersonsByThumbnailOptions",
+    "PersonTagIdsOptions", "AddPersonThumbnailsOptions", "RemovePersonThumbnailsOptions", "CreatePersonTagOptions",
+    "CreatePersonThumbnailUploadUrlOptions", "CompletePersonThumbnailUploadOptions",
+];
 
 /// Reads a body type from the options (whose shape was checked) and checks its rules.
 fn typed<F: Format, B: DeserializeOwned + Checked>(options: &F::Value) -> Result<B, Error> {

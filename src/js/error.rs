@@ -23,7 +23,8 @@ export type MediaIntelligenceErrorCode =
   | "AUTHENTICATION_FAILED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE"
   | "QUOTA_EXCEEDED" | "RATE_LIMITED" | "BAD_REQUEST" | "SERVER_ERROR" | "API_ERROR"
   | "REDIRECT" | "RESPONSE_TOO_LARGE"
-  | "IMPORT_FAILED" | "ANALYSIS_FAILED" | "ANALYSIS_CANCELED" | "SUMMARY_FAILED" | "SUMMARY_CANCELED";
+  | "IMPORT_FAILED" | "ANALYSIS_FAILED" | "ANALYSIS_CANCELED" | "SUMMARY_FAILED" | "SUMMARY_CANCELED"
+  | "SEARCH_FAILED" | "UPLOAD_FAILED";
 
 /** Every failure is a real `Error` with these extra fields. Branch on `name`, then `code`. */
 export interface MediaIntelligenceError extends Error {

@@ -12,7 +12,12 @@ export type OperationName =
   | "listProjects" | "createProject" | "getProject" | "updateProject" | "deleteProject"
   | "importAsset" | "listAssets" | "getAsset" | "moveAsset" | "deleteAsset" | "getAssetImportStatus"
   | "requestIndex" | "cancelIndex" | "getIndexStatus" | "getIndex" | "deleteIndex"
-  | "requestSceneSummary" | "getSceneSummaryStatus" | "getSceneSummary" | "cancelSceneSummary";
+  | "requestSceneSummary" | "getSceneSummaryStatus" | "getSceneSummary" | "cancelSceneSummary"
+  | "searchAssets" | "getAssetSearchResult" | "createSearchImageUploadUrl" | "completeSearchImageUpload"
+  | "listPersons" | "createPerson" | "getPerson" | "updatePerson" | "deletePerson" | "searchPersons"
+  | "mergePersons" | "listSimilarPersons" | "recommendPersonsByThumbnail" | "addPersonTags" | "removePersonTags"
+  | "addPersonThumbnails" | "removePersonThumbnails" | "listPersonTags" | "createPersonTag" | "deletePersonTag"
+  | "createPersonThumbnailUploadUrl" | "completePersonThumbnailUpload";
 
 /** Paging of a paged list: `pageNum` >= 1 (default 1), `pageSize` within the operation's limits. */
 export interface PageOptions {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use js_sys::{Function, Object, Promise, Reflect};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use crate::api::input_error;
@@ -79,6 +80,37 @@ pub fn wait(inner: &Rc<Inner>, op: &'static Operation, params: JsValue, options:
     spawn(Box::pin(async move {
         let (first, s) = prepared.map_err(|e| to_js(&e))?;
         poll(&inner, op, first.options, &s).await.map_err(|e| to_js(&e))
+    }))
+}
+
+/// `searchAssetsAndWait`: `searchAssets` with `params` (less `pageSize`), then the waiter over
+/// `getAssetSearchResult` for its `searchId` (with `pageSize`).
+pub fn search_and_wait(inner: &Rc<Inner>, params: JsValue, options: JsValue) -> Promise {
+    use crate::api::search::{GET_ASSET_SEARCH_RESULT, SEARCH_ASSETS};
+    let start = || -> Result<_, Error> {
+        let s = settings(&options)?;
+        let copy = if input::is_plain(&params) { Object::assign(&Object::new(), params.unchecked_ref()) } else { Object::new() };
+        let page_size = input::member(&copy, "pageSize");
+        let _ = Reflect::delete_property(&copy, &JsValue::from_str("pageSize"));
+        let source = if input::is_plain(&params) { copy.into() } else { params.clone() };
+        let search = inner.prepare(&SEARCH_ASSETS, &source, &s.request_options)?;
+        Ok((search, page_size, s))
+    };
+    let prepared = start();
+    let inner = Rc::clone(inner);
+    spawn(Box::pin(async move {
+        let (search, page_size, s) = prepared.map_err(|e| to_js(&e))?;
+        let started = inner.run(&search).await.map_err(|e| to_js(&e))?;
+        let wait = Object::new();
+        let set = |key: &str, value: &JsValue| Reflect::set(&wait, &JsValue::from_str(key), value).map(drop);
+        let workspace = input::member(&search.options, "workspaceName").unwrap_or(JsValue::UNDEFINED);
+        let search_id = JsFormat::member(&started, "searchId").unwrap_or(JsValue::UNDEFINED);
+        let _ = (set("workspaceName", &workspace), set("searchId", &search_id));
+        if let Some(size) = page_size {
+            let _ = set("pageSize", &size);
+        }
+        let first = inner.prepare(&GET_ASSET_SEARCH_RESULT, &wait.into(), &s.request_options).map_err(|e| to_js(&e))?;
+        poll(&inner, &GET_ASSET_SEARCH_RESULT, first.options, &s).await.map_err(|e| to_js(&e))
     }))
 }
 

@@ -63,33 +63,52 @@ pub async fn read(response: &Response, cap: u64) -> Read {
 /// Reads a body stream (a response's or a request's), at most `cap` bytes, and parses it as JSON:
 /// the read stops at the first chunk past the cap. No stream is an empty body.
 pub async fn read_stream(stream: Option<ReadableStream>, cap: u64) -> Read {
-    let Some(stream) = stream else {
+    if stream.is_none() {
         // No body at all (204, a GET request, or a Response made without one).
         return Read::Done(Body::NotJson(String::new()));
-    };
+    }
+    match read_bytes(stream, cap).await {
+        Bytes::Done(bytes) => Read::Done(parse(&bytes)),
+        Bytes::TooLarge => Read::TooLarge,
+        Bytes::Failed(error) => Read::Failed(error),
+    }
+}
+
+/// How a read of raw bytes ended.
+pub enum Bytes {
+    Done(Uint8Array),
+    /// Over the cap; the rest was cancelled.
+    TooLarge,
+    Failed(JsValue),
+}
+
+/// Reads a stream's bytes, at most `cap` of them (the read stops at the first chunk past it and
+/// cancels the rest), as one `Uint8Array` that stays in JS.
+pub async fn read_bytes(stream: Option<ReadableStream>, cap: u64) -> Bytes {
+    let Some(stream) = stream else { return Bytes::Done(Uint8Array::new_with_length(0)) };
     let Ok(reader) = stream.get_reader().dyn_into::<ReadableStreamDefaultReader>() else {
-        return Read::Failed(JsValue::from_str("the body could not be read"));
+        return Bytes::Failed(JsValue::from_str("the body could not be read"));
     };
     let chunks = Array::new();
     let mut total: u64 = 0;
     loop {
         let step = match JsFuture::from(reader.read()).await {
             Ok(step) => step,
-            Err(error) => return Read::Failed(error),
+            Err(error) => return Bytes::Failed(error),
         };
         if Reflect::get(&step, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
             break;
         }
         let chunk = Reflect::get(&step, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
-        let Ok(chunk) = chunk.dyn_into::<Uint8Array>() else { return Read::Failed(JsValue::from_str("the body stream gave something other than bytes")) };
+        let Ok(chunk) = chunk.dyn_into::<Uint8Array>() else { return Bytes::Failed(JsValue::from_str("the stream gave something other than bytes")) };
         total += u64::from(chunk.length());
         if total > cap {
             let _ = reader.cancel();
-            return Read::TooLarge;
+            return Bytes::TooLarge;
         }
         chunks.push(&chunk);
     }
-    Read::Done(parse(&join(&chunks, total)))
+    Bytes::Done(join(&chunks, total))
 }
 
 /// The chunks as one `Uint8Array` (the one chunk itself when there is only one).

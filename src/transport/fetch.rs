@@ -173,6 +173,59 @@ fn network(error: JsValue) -> TransportError {
     TransportError::Network(detail, Some(Rc::new(error)))
 }
 
+impl FetchTransport {
+    /// `PUT`s `bytes` to a presigned upload URL: only a `content-type` header (never an `x-ncp-*` one,
+    /// the caller's extra headers or cookies), the time limit and the caller's signals as for any
+    /// attempt. Resolves the answer's status; the body is not read.
+    pub async fn put(&self, url: &str, bytes: &js_sys::Uint8Array, content_type: &str, timeout_ms: u32) -> Result<u16, TransportError> {
+        if let Some(reason) = signals::already_aborted(&self.signals) {
+            return Err(TransportError::Aborted(Some(Rc::new(reason))));
+        }
+        let controller = AbortController::new().ok();
+        let exchange = async {
+            let global = js_sys::global();
+            let fetch = match &self.fetch {
+                Some(f) => f.clone(),
+                None => Reflect::get(&global, &JsValue::from_str("fetch")).ok().and_then(|f| f.dyn_into::<Function>().ok())
+                    .ok_or_else(|| TransportError::Network("this runtime has no global fetch".to_owned(), None))?,
+            };
+            let headers = Object::new();
+            let _ = Reflect::set(&headers, &JsValue::from_str("content-type"), &JsValue::from_str(content_type));
+            let init = RequestInit::new();
+            init.set_method("PUT");
+            init.set_headers(&headers);
+            init.set_body(bytes);
+            init.set_redirect(RequestRedirect::Manual);
+            init.set_credentials(RequestCredentials::Omit);
+            if let Some(c) = controller.as_ref().filter(|_| OWN_SIGNAL_ACCEPTED.with(Cell::get)) {
+                init.set_signal(Some(&c.signal()));
+            }
+            let sent = fetch.call2(&global, &JsValue::from_str(url), &init).map_err(network)?;
+            let sent = sent.dyn_into::<js_sys::Promise>().unwrap_or_else(|value| js_sys::Promise::resolve(&value));
+            let answer = JsFuture::from(sent).await.map_err(network)?;
+            let response: Response = answer.dyn_into().map_err(|_| TransportError::Network("fetch resolved to something other than a Response".to_owned(), None))?;
+            if let Some(stream) = response.body() {
+                let _ = stream.cancel();
+            }
+            Ok(response.status())
+        };
+        let watch = Watch::new(Some(f64::from(timeout_ms)), &self.signals);
+        match race(exchange, watch.stopped()).await {
+            Either::Left(result) => result,
+            Either::Right(stop) => {
+                let (reason, error) = match stop {
+                    Stop::Timeout => (JsValue::from(js_sys::Error::new("request timed out")), TransportError::Timeout),
+                    Stop::Aborted(reason) => (reason.clone(), TransportError::Aborted(Some(Rc::new(reason)))),
+                };
+                if let Some(controller) = &controller {
+                    controller.abort_with_reason(&reason);
+                }
+                Err(error)
+            }
+        }
+    }
+}
+
 impl Transport for FetchTransport {
     type Value = JsValue;
 
