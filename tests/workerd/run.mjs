@@ -1,5 +1,6 @@
-// Runs tests/workerd/worker.mjs (the client) and tests/workerd/proxy-test.mjs (driving
-// examples/worker-proxy/worker.js as its own Worker) in workerd against the emulator:
+// Runs tests/workerd/worker.mjs (the client, workspaces to import -> analysis -> index) and
+// tests/workerd/proxy-test.mjs (driving examples/worker-proxy/worker.js as its own Worker) in workerd
+// against the emulator:
 //   node tests/workerd/run.mjs EMULATOR_URL DEAD_URL
 // Lays the worker and the built pkg/ files into tests/out/workerd with a generated config (bindings
 // carry the URLs), then `workerd test`. Exits with workerd's status; prints `N passed, N failed`.

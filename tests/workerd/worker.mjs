@@ -1,5 +1,6 @@
 // A module Worker that loads the built package the way a Worker does (pkg/workerd.js imports the .wasm
-// as a compiled module and calls initSync) and drives it against the emulator. workerd runs `test()`.
+// as a compiled module and calls initSync) and drives it against the emulator: workspaces, typed errors,
+// and the media pipeline (import -> analysis -> index) with the waiters. workerd runs `test()`.
 import { MediaIntelligence, signRequest } from "./pkg/workerd.js";
 
 const keys = { accessKey: "test-access-key", secretKey: "test-secret-key" };
@@ -43,5 +44,46 @@ export default {
 
     const headers = signRequest({ method: "GET", uri: "/api/v1/workspaces", ...keys, timestamp: 1 });
     check(headers["x-ncp-apigw-signature-v2"].length === 44, "signRequest works in the Worker");
+
+    let failure;
+    await pipeline(mi, name).catch((e) => { failure = e; });
+    const deleted = await mi.deleteWorkspace(name).catch((e) => e); // the cleanup, after a failure too
+    if (failure) throw failure;
+    check(deleted.workspaceName === name, "deleteWorkspace removes the workspace with its project and asset");
   },
 };
+
+// The media pipeline in the Worker: a project, trailer.mov imported from the emulator's bucket mi-demo,
+// the analysis waited for with the waiters' timers and fetches inside workerd, and the index read back.
+async function pipeline(mi, workspaceName) {
+  const { projectId } = await mi.createProject({ workspaceName, name: "edge" });
+  check(Number.isInteger(projectId) && projectId > 0, "createProject resolves the new project's id");
+  const { projects } = await mi.listProjects({ workspaceName });
+  check(projects.some((p) => p.projectId === projectId && p.name === "edge") && projects.some((p) => p.isBaseProject), "listProjects shows it beside the base project");
+
+  const imported = await mi.importAsset({ workspaceName, projectId, bucketName: "mi-demo", key: "trailer.mov" });
+  const asset = { workspaceName, projectId, assetId: imported.assetId };
+  check(Number.isInteger(asset.assetId), "importAsset resolves the asset id");
+  const wait = { intervalMs: 20, maxIntervalMs: 100, timeoutMs: 60000 };
+  const imports = [];
+  const done = await mi.waitForAssetImport(asset, { ...wait, onProgress: (s) => imports.push(s.uploadStatus) });
+  check(done.uploadStatus === "COMPLETED" && imports.at(-1) === "COMPLETED", `waitForAssetImport resolves COMPLETED (seen ${imports.join(" > ")})`);
+
+  await mi.requestIndex({ ...asset, sceneRange: "SHORT" });
+  const seen = [];
+  const final = await mi.waitForIndex(asset, { ...wait, onProgress: (s) => seen.push(`${s.status}${typeof s.progress === "number" ? ` ${s.progress}%` : ""}`) });
+  check(final.status === "ANALYZE_COMPLETED", "waitForIndex resolves ANALYZE_COMPLETED");
+  check(seen.length >= 2 && seen.at(-1).startsWith("ANALYZE_COMPLETED") && new Set(seen).size === seen.length,
+    `onProgress saw each change once (${seen.join(" > ")})`);
+
+  const index = await mi.getIndex({ ...asset, confidenceLevel: "LOW" });
+  const scenes = Array.isArray(index.scenes) ? index.scenes : [];
+  check(index.type === "VIDEO" && scenes.length > 0, `getIndex resolves the index with scenes (${scenes.length})`);
+  const tiled = scenes.every((s, i) => s.sceneNo === i + 1 && s.startMs === (i ? scenes[i - 1].endMs : 0) && s.shots.length > 0)
+    && scenes.at(-1)?.endMs === index.durationMs && index.durationMs === 150000;
+  check(tiled, "its scenes cover the 150 s video in order, each with shots");
+  check(Array.isArray(index.persons) && Array.isArray(index.keywords) && index.keywords.length > 0, "it carries persons and keywords");
+
+  const wrong = await rejection(mi.getIndex({ ...asset, confidenceLevel: "SOME" }));
+  check(wrong.name === "ValidationError" && wrong.field === "confidenceLevel", "a bad confidenceLevel is a ValidationError naming the field");
+}
