@@ -36,6 +36,7 @@ pub const fn page_size(max: u32) -> Param {
 
 /// An operation with the common defaults: retry-safe unless it is a `POST`, no body, no documented
 /// result (`VOID`), not paged or polled. Entries override what differs with `..op(...)`.
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 pub const fn op(name: &'static str, method: Method, path: &'static str, params: &'static [Param], slug: &'static str, summary: &'static str) -> Operation {
     Operation {
         name,
@@ -49,7 +50,9 @@ pub const fn op(name: &'static str, method: Method, path: &'static str, params: 
         paged: None,
         poll: None,
         recover: None,
+        #[cfg(not(target_arch = "wasm32"))]
         slug,
+        #[cfg(not(target_arch = "wasm32"))]
         summary,
     }
 }

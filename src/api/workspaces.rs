@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::types::{page_size, PAGE_FIELDS, PAGE_NUM, WORKSPACE as WORKSPACE_NAME};
+use crate::api::types::{op, page_size, PAGE_FIELDS, PAGE_NUM, WORKSPACE as WORKSPACE_NAME};
 use crate::api::Checked;
 use crate::core::error::Error;
 use crate::core::http::Method;
@@ -13,88 +13,32 @@ use crate::core::validate;
 
 /// `GET /api/v1/workspaces`: one page of the account's workspaces.
 pub static LIST_WORKSPACES: Operation = Operation {
-    name: "listWorkspaces",
-    method: Method::Get,
-    path: "/api/v1/workspaces",
-    params: &[PAGE_NUM, page_size(1000)],
-    body: None,
     result: &WORKSPACE_PAGE,
-    lift: &[],
-    retry_safe: true,
     paged: Some(Paging { items: "content" }),
-    poll: None,
-    recover: None,
-    slug: "maiu-list-workspaces",
-    summary: "One page of the account's workspaces (pageSize 1 to 1000, default 1000).",
+    ..op("listWorkspaces", Method::Get, "/api/v1/workspaces", &[PAGE_NUM, page_size(1000)], "maiu-list-workspaces", "One page of the account's workspaces (pageSize 1 to 1000, default 1000).")
 };
 
 /// `POST /api/v1/workspaces`: a workspace, optionally integrated with an Object Storage bucket.
 pub static CREATE_WORKSPACE: Operation = Operation {
-    name: "createWorkspace",
-    method: Method::Post,
-    path: "/api/v1/workspaces",
-    params: &[],
     body: Some(&CREATE_WORKSPACE_OPTIONS),
     result: &WORKSPACE,
-    lift: &[],
     // A repeat after a lost answer meets "already exists"; the workspace is then read back (`recover`).
     retry_safe: true,
-    paged: None,
-    poll: None,
     recover: Some(Recover::ReadBackWorkspace),
-    slug: "maiu-create-workspaces",
-    summary: "Creates a workspace; a retry that meets \"already exists\" returns the workspace this call created.",
+    ..op("createWorkspace", Method::Post, "/api/v1/workspaces", &[], "maiu-create-workspaces", "Creates a workspace; a retry that meets \"already exists\" returns the workspace this call created.")
 };
 
 /// `GET /api/v1/workspaces/{workspaceName}`.
 pub static GET_WORKSPACE: Operation = Operation {
-    name: "getWorkspace",
-    method: Method::Get,
-    path: "/api/v1/workspaces/{workspaceName}",
-    params: &[WORKSPACE_NAME],
-    body: None,
     result: &WORKSPACE_DETAILS,
-    lift: &[],
-    retry_safe: true,
-    paged: None,
-    poll: None,
-    recover: None,
-    slug: "maiu-workspace-details",
-    summary: "A workspace's details, with its bucket and this month's analysis count.",
+    ..op("getWorkspace", Method::Get, "/api/v1/workspaces/{workspaceName}", &[WORKSPACE_NAME], "maiu-workspace-details", "A workspace's details, with its bucket and this month's analysis count.")
 };
 
 /// `DELETE /api/v1/workspaces/{workspaceName}`.
 pub static DELETE_WORKSPACE: Operation = Operation {
-    name: "deleteWorkspace",
-    method: Method::Delete,
-    path: "/api/v1/workspaces/{workspaceName}",
-    params: &[WORKSPACE_NAME],
-    body: None,
     result: &DELETED_WORKSPACE,
-    lift: &[],
-    retry_safe: true,
-    paged: None,
-    poll: None,
-    recover: None,
-    slug: "maiu-delete-workspaces",
-    summary: "Deletes a workspace (not while an analysis runs in it); irreversible.",
+    ..op("deleteWorkspace", Method::Delete, "/api/v1/workspaces/{workspaceName}", &[WORKSPACE_NAME], "maiu-delete-workspaces", "Deletes a workspace (not while an analysis runs in it); irreversible.")
 };
-
-/// The body of `createWorkspace`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CreateWorkspace {
-    pub workspace_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bucket_name: Option<String>,
-}
-
-impl Checked for CreateWorkspace {
-    fn check(&self) -> Result<(), Error> {
-        validate::workspace_name("workspaceName", &self.workspace_name)?;
-        self.bucket_name.as_deref().map_or(Ok(()), validate::bucket_name)
-    }
-}
 
 /// The body of `createWorkspace`, as documented.
 pub static CREATE_WORKSPACE_OPTIONS: Shape = Shape {
@@ -148,3 +92,19 @@ pub static WORKSPACE_PAGE: Shape = Shape {
 
 /// What `deleteWorkspace` resolves: the deleted workspace's name.
 pub static DELETED_WORKSPACE: Shape = Shape { name: "DeletedWorkspace", ty: Ty::Object(&[req("workspaceName", Ty::Text)]) };
+
+/// The body of `createWorkspace`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateWorkspace {
+    pub workspace_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bucket_name: Option<String>,
+}
+
+impl Checked for CreateWorkspace {
+    fn check(&self) -> Result<(), Error> {
+        validate::workspace_name("workspaceName", &self.workspace_name)?;
+        self.bucket_name.as_deref().map_or(Ok(()), validate::bucket_name)
+    }
+}

@@ -96,9 +96,12 @@ pub struct Operation {
     pub paged: Option<Paging>,
     pub poll: Option<Poll>,
     pub recover: Option<Recover>,
-    /// The NCP API reference page, `https://api.ncloud-docs.com/docs/{slug}`.
+    /// The NCP API reference page, `https://api.ncloud-docs.com/docs/{slug}` (host builds only: the
+    /// wasm never reads it, and the README's list is generated on the host).
+    #[cfg(not(target_arch = "wasm32"))]
     pub slug: &'static str,
-    /// One line on what it does, for the README's operation list.
+    /// One line on what it does, for the README's operation list (host builds only, as `slug`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub summary: &'static str,
 }
 
