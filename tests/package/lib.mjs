@@ -109,5 +109,17 @@ export function checkScenario(result, workspaceName, entrySuffix) {
   return "create, get, ValidationError, ApiError CONFLICT";
 }
 
+/** Checks the project part of apps/node's result: a project created beside the base project, then listed. */
+export function checkProjects(result) {
+  const { project, projects, totalCount } = result;
+  const fail = (what) => { throw new Error(`${what}: ${JSON.stringify({ project, projects, totalCount })}`); };
+  if (!Number.isInteger(project?.projectId) || project.name !== "trailers" || project.isBaseProject !== false) fail("createProject");
+  if (!Array.isArray(projects) || projects.length !== 2 || totalCount !== 2) fail("listProjects: expected the base project and the new one");
+  const [base, listed] = projects;
+  if (base.isBaseProject !== true || !Number.isInteger(base.projectId)) fail("listProjects: the base project comes first");
+  if (listed.projectId !== project.projectId || listed.name !== "trailers" || listed.createdTime !== project.createdTime) fail("listProjects: the new project");
+  return "createProject, listProjects";
+}
+
 export const uniqueName = (tag) => `pkg-${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 export const listFiles = (dir) => readdirSync(dir, { recursive: true }).map(String);

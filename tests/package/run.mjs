@@ -1,8 +1,8 @@
 // Proves the package works as users install it: `npm pack` of pkg/, then per runtime a fresh project in a
-// temporary folder that `npm install`s the tarball and runs create + get + typed errors against the local
-// emulator (started here). Runtimes: Node ESM, Node require, Deno 2, Bun, workerd (wrangler's bundle),
-// Vite and webpack builds in headless Chromium, a strict TypeScript project. Last, the README's examples
-// must be cuts of those files.
+// temporary folder that `npm install`s the tarball and runs create + get + typed errors (in Node and Bun
+// and Deno also a project created and listed) against the local emulator (started here). Runtimes: Node
+// ESM, Node require, Deno 2, Bun, workerd (wrangler's bundle), Vite and webpack builds in headless
+// Chromium, a strict TypeScript project. Last, the README's examples must be cuts of those files.
 //   node tests/package/run.mjs [NAME...]    (names below; all by default)
 // Prints one line per runtime and `package: N passed, N failed`; exits 1 on any failure.
 import { rmSync } from "node:fs";

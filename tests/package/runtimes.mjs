@@ -1,14 +1,14 @@
 // Checks of the packed package in server runtimes (Node ESM, Node require, Deno, Bun) and in a strict
 // TypeScript project. Each check gets { dir, tarball, emulator } and throws on failure, or returns a summary.
-import { bin, checkScenario, keys, lastJson, project, run, uniqueName } from "./lib.mjs";
+import { bin, checkProjects, checkScenario, keys, lastJson, project, run, uniqueName } from "./lib.mjs";
 
-// apps/node/main.mjs, unchanged, in each of Node, Deno and Bun.
+// apps/node/main.mjs, unchanged, in each of Node, Deno and Bun: the workspace scenario and the projects.
 async function esm(ctx, runtime, command, args) {
   const cwd = project(ctx.dir, runtime, "node", ctx.tarball);
   const name = uniqueName(runtime);
   const env = { ...keys, NCP_ENDPOINT: ctx.emulator };
   const result = lastJson(await run(command, [...args, "main.mjs", name], { cwd, env }));
-  return checkScenario(result, name, "/node_modules/ncloud-media-intelligence/index.js");
+  return `${checkScenario(result, name, "/node_modules/ncloud-media-intelligence/index.js")}, ${checkProjects(result)}`;
 }
 
 export async function nodeEsm(ctx) {
@@ -20,7 +20,7 @@ export async function nodeRequire(ctx) {
   const name = uniqueName("node-cjs");
   // Without require(esm), as in Node 20 before 20.19: the CommonJS entry must not need it.
   const result = lastJson(await run("node", ["--no-experimental-require-module", "main.cjs", name], { cwd, env: { ...keys, NCP_ENDPOINT: ctx.emulator } }));
-  return `${checkScenario(result, name, "/node_modules/ncloud-media-intelligence/index.cjs")} (require -> index.cjs, without require(esm))`;
+  return `${checkScenario(result, name, "/node_modules/ncloud-media-intelligence/index.cjs")}, ${checkProjects(result)} (require -> index.cjs, without require(esm))`;
 }
 
 export async function deno(ctx) {

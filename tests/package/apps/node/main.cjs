@@ -10,6 +10,8 @@ async function main(workspaceName) {
   });
   const created = await mi.createWorkspace({ workspaceName, bucketName: "my-bucket" });
   const details = await mi.getWorkspace(workspaceName);
+  const project = await mi.createProject({ workspaceName, name: "trailers" });
+  const { projects, totalCount } = await mi.listProjects({ workspaceName });
   const errors = [];
   for (const attempt of [() => mi.getWorkspace("Not A Valid Name"), () => mi.createWorkspace({ workspaceName })]) {
     try {
@@ -19,7 +21,7 @@ async function main(workspaceName) {
       errors.push({ name: e.name, code: e.code, field: e.field, status: e.status, isError: e instanceof Error });
     }
   }
-  return { entry: require.resolve("ncloud-media-intelligence"), created, details, errors };
+  return { entry: require.resolve("ncloud-media-intelligence"), created, details, project, projects, totalCount, errors };
 }
 
 main(process.argv[2]).then((result) => console.log(JSON.stringify(result)));
