@@ -155,7 +155,8 @@ try {
   workspaceMade = false;
 } catch (e) {
   process.exitCode = 1;
-  console.error(`\nthe demo failed: ${e.name} ${e.code ?? ""}: ${e.message}`);
+  const what = e.name === "AbortError" && interrupt.signal.aborted ? "the demo was interrupted" : "the demo failed";
+  console.error(`\n${what}: ${e.name} ${e.code ?? ""}: ${e.message}`);
   if (e.jobStatus) console.error("last status:", e.jobStatus);
 } finally {
   // After a failure or Ctrl-C: stop what runs, then delete the workspace (and everything in it).
