@@ -5,3 +5,4 @@
 // and `initSync` exist for parity with the ESM entries and do nothing.
 exports.init = async () => {};
 exports.initSync = () => {};
+guardFreed(exports.MediaIntelligence, exports.NcpSigner);

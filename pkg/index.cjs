@@ -1277,5 +1277,27 @@ const wasmModule = new WebAssembly.Module(wasmBytes);
 let wasmInstance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
 let wasm = wasmInstance.exports;
 wasm.__wbindgen_start();
+function guardFreed(...classes) {
+  for (const cls of classes) {
+    const proto = cls.prototype;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      if (name === "constructor" || name === "free" || typeof descriptor.value !== "function") continue;
+      const method = descriptor.value;
+      Object.defineProperty(proto, name, {
+        ...descriptor,
+        value: function (...args) {
+          if (this.__wbg_ptr === 0) {
+            const error = new Error(`${cls.name}.${name}: this ${cls.name} was freed (free() was called); make a new one`);
+            Object.assign(error, { name: "ValidationError", code: "INVALID_INPUT", field: "this", attempts: 0, retryDelayMs: 0 });
+            throw error;
+          }
+          return method.apply(this, args);
+        },
+      });
+    }
+  }
+}
 exports.init = async () => {};
 exports.initSync = () => {};
+guardFreed(exports.MediaIntelligence, exports.NcpSigner);

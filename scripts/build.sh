@@ -39,7 +39,8 @@ wasm-bindgen --target nodejs --out-dir "$cjs" --out-name ncloud_media_intelligen
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/ncloud_media_intelligence.wasm"
 # `require` reads one file: pkg/index.cjs is this glue, then js/index.cjs.
 sed -i '1s#^/\* @ts-self-types="\./ncloud_media_intelligence\.d\.ts" \*/$#/* @ts-self-types="./index.d.cts" */#' "$cjs/ncloud_media_intelligence.js"
-cat "$cjs/ncloud_media_intelligence.js" js/index.cjs > pkg/index.cjs
+# The freed-object guard (js/guard.js) goes in as a plain function, before js/index.cjs calls it.
+{ cat "$cjs/ncloud_media_intelligence.js"; sed 's/^export function /function /' js/guard.js; cat js/index.cjs; } > pkg/index.cjs
 mv "$cjs/ncloud_media_intelligence.d.ts" pkg/ncloud_media_intelligence.d.cts
 sed -i '/\[Symbol\.dispose\]()/d' pkg/ncloud_media_intelligence.d.cts
 node -e '
@@ -51,7 +52,7 @@ node -e '
 ' "$cjs/ncloud_media_intelligence_bg.wasm" pkg/ncloud_media_intelligence_bg.wasm
 rm -rf "$cjs"
 
-cp js/index.js js/browser.js js/workerd.js js/index.d.ts js/index.d.cts pkg/
+cp js/index.js js/browser.js js/workerd.js js/guard.js js/index.d.ts js/index.d.cts pkg/
 cp README.md pkg/README.md
 cp LICENSE pkg/
 node -e '

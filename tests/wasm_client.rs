@@ -418,8 +418,9 @@ async fn the_iterators_signal_cancels_its_pages() {
 
 /// The answer to a create is lost after the emulator made the workspace (its `lost` fault: the socket
 /// closes before any byte): the retry meets "already exists", and the client reads the workspace back
-/// and resolves it as this call's own. Node's fetch reports the loss; Chromium re-sends the request on
-/// its own and hands the client the 409 (see the ignore reason).
+/// and resolves it as this call's own. Node's fetch reports the loss; Chromium may re-send the request
+/// on its own and hand the client only the 409: the client cannot tell that from a real duplicate (the
+/// API's times have 1 s resolution), so it stays a CONFLICT there (README, Resilience).
 #[wasm_bindgen_test]
 async fn a_create_whose_answer_was_lost_resolves_with_the_workspace_it_made() {
     let mi = client_with(emulator(), SECRET);
@@ -431,6 +432,11 @@ async fn a_create_whose_answer_was_lost_resolves_with_the_workspace_it_made() {
     let posts = settle(logged_urls(emulator(), "POST", "/api/v1/workspaces")).await.expect("log");
     let created = outcome.map_err(|e| (text(&e, "code"), text(&e, "message"), get(&e, "attempts").as_f64(), Array::from(&posts).length()));
     delete(&mi, &name).await;
+    if let Err((Some(code), _, Some(attempts), posts)) = &created {
+        if code == "CONFLICT" && *attempts == 1.0 && *posts == 2 {
+            return; // the runtime re-sent the POST itself: one attempt seen, two POSTs logged
+        }
+    }
     let created = created.expect("the workspace this call made");
     assert_eq!(text(&created, "workspaceName").as_deref(), Some(name.as_str()));
     assert_eq!(text(&created, "bucketName").as_deref(), Some("media-bucket"));

@@ -1,6 +1,6 @@
 //! Runs one operation's call through the pipeline with its result check, and the recovery the table
-//! asks for: a workspace create that meets "already exists" reads the workspace back and returns it
-//! when it is this call's own (an earlier attempt, ours or the runtime's, may have created it).
+//! asks for: a workspace create that meets "already exists" after an attempt that may have reached the
+//! server reads the workspace back and returns it when it is this call's own.
 
 use serde::Deserialize;
 
@@ -27,11 +27,11 @@ pub async fn execute<T: Transport, F: Format<Value = T::Value>>(
     let checker = |result: Option<&T::Value>| check::<F>(call.op, result);
     let outcome = pipeline::run::<T, F>(client, transport, call, limits, &checker).await;
     match (outcome.result, call.op.recover, &body.read_back) {
-        // Not only after an attempt this client saw fail: a browser may re-send a POST on its own when
-        // a reused connection closes, so the first answer this client sees is already the conflict.
-        // The read-back's checks (same bucket, created during this call) keep someone else's
-        // workspace a CONFLICT.
-        (Err(conflict), Some(Recover::ReadBackWorkspace), Some(input)) if conflict.code == "CONFLICT" => {
+        // Only after an attempt that may have reached the server: with the API's 1 s time resolution, a
+        // second create of the same name within the same second would otherwise pass for this call's
+        // own. (A browser that re-sends a POST itself on a closed connection hides that attempt: the
+        // client then sees only the 409, and it stays a CONFLICT.)
+        (Err(conflict), Some(Recover::ReadBackWorkspace), Some(input)) if conflict.code == "CONFLICT" && outcome.maybe_reached_server => {
             match read_back::<T, F>(client, transport, input, limits).await {
                 Some(found) if created_by_this_call::<T, F>(transport, &found, input, client.server_time(outcome.started_local_ms)) => Ok(Some(found)),
                 _ => Err(conflict),
