@@ -1,5 +1,6 @@
 // Junk from JS into every export: each call must give a typed error (never a wasm trap or a plain
-// TypeError from the glue), and the same wasm instance must keep working afterwards.
+// TypeError from the glue), and the same wasm instance must keep working afterwards. The media pipeline's
+// operations, waiters and assets() iterator take each junk value as their options and as each id or name.
 //   node tests/faults/bad-input.mjs     (needs pkg/ built)
 import { createHmac } from "node:crypto";
 import { MediaIntelligence, NcpSigner, isMediaIntelligenceError, signRequest } from "../../pkg/index.js";
@@ -50,6 +51,36 @@ function throwsTyped(call, where) {
   }
 }
 
+// The media pipeline (#5-#24): each operation with each junk value as its options object and as each of
+// its id and name fields (the rest valid), and the waiters' options object.
+const VALID = { workspaceName: "my-workspace", projectId: 1, assetId: 2, newProjectId: 3, name: "n", bucketName: "b", key: "a.mp4" };
+const ASSET = ["workspaceName", "projectId", "assetId"];
+const MEDIA_OPS = {
+  listProjects: ["workspaceName"],
+  createProject: ["workspaceName", "name"],
+  getProject: ["workspaceName", "projectId"],
+  updateProject: ["workspaceName", "projectId", "name"],
+  deleteProject: ["workspaceName", "projectId"],
+  importAsset: ["workspaceName", "projectId", "bucketName", "key"],
+  listAssets: ["workspaceName", "projectId"],
+  getAsset: ASSET,
+  moveAsset: [...ASSET, "newProjectId"],
+  deleteAsset: ASSET,
+  getAssetImportStatus: ASSET,
+  requestIndex: ASSET,
+  cancelIndex: ASSET,
+  getIndexStatus: ASSET,
+  getIndex: ASSET,
+  deleteIndex: ASSET,
+  requestSceneSummary: ASSET,
+  getSceneSummaryStatus: ASSET,
+  getSceneSummary: ASSET,
+  cancelSceneSummary: ASSET,
+};
+const WAITERS = ["waitForAssetImport", "waitForIndex", "waitForSceneSummary"];
+const pick = (fields) => Object.fromEntries(fields.map((f) => [f, VALID[f]]));
+const WAIT = { intervalMs: 5, timeoutMs: 1000 };
+
 // Empty plain objects are valid `retries` and per-call options (every field has a default).
 const EMPTY_OPTIONS = ["object", "null prototype"];
 const signer = new NcpSigner({ accessKey: "ak", secretKey: "sk" });
@@ -75,12 +106,36 @@ for (const [label, junk] of Object.entries(JUNK)) {
   throwsTyped(() => signer.sign("GET", junk), `NcpSigner.sign uri: ${label}`);
   if (junk !== undefined && junk !== null && label !== "zero") throwsTyped(() => signer.sign("GET", "/x", junk), `NcpSigner.sign timestamp: ${label}`); // 0 is the epoch: valid
   t.check(isMediaIntelligenceError(junk) === false, `isMediaIntelligenceError(${label}) is false`);
+  for (const [op, fields] of Object.entries(MEDIA_OPS)) {
+    await rejectsTyped(() => good[op](junk), `${op}(${label})`);
+    for (const field of fields) await rejectsTyped(() => good[op]({ ...pick(fields), [field]: junk }), `${op} ${field}: ${label}`);
+  }
+  if (!EMPTY_OPTIONS.includes(label) && junk !== undefined && junk !== null) {
+    await rejectsTyped(() => good.getAsset(pick(ASSET), junk), `getAsset requestOptions: ${label}`);
+  }
+  for (const op of WAITERS) {
+    await rejectsTyped(() => good[op](junk, WAIT), `${op}(${label}, options)`);
+    for (const field of ASSET) await rejectsTyped(() => good[op]({ ...pick(ASSET), [field]: junk }, WAIT), `${op} ${field}: ${label}`);
+    if (!EMPTY_OPTIONS.includes(label) && junk !== undefined && junk !== null) await rejectsTyped(() => good[op](pick(ASSET), junk), `${op}(params, ${label})`);
+  }
+  throwsTyped(() => good.assets(junk), `assets(${label})`);
+  for (const field of ["workspaceName", "projectId"]) throwsTyped(() => good.assets({ ...pick(["workspaceName", "projectId"]), [field]: junk }), `assets ${field}: ${label}`);
 }
 
 // The same instance still works: a real call against the emulator and a signature node:crypto agrees with.
+// (Per-call retries: the loop above sends nothing for seconds, long enough for the emulator to close
+// the idle keep-alive socket just as the next request goes out on it.)
 const name = `bad-input-${Date.now().toString(36)}`;
-const created = await good.createWorkspace({ workspaceName: name });
-t.check(created.workspaceName === name && (await good.getWorkspace(name)).workspaceName === name, "the instance still creates and reads workspaces");
+const again = { retries: { maxAttempts: 3 } };
+const created = await good.createWorkspace({ workspaceName: name }, again);
+t.check(created.workspaceName === name && (await good.getWorkspace(name, again)).workspaceName === name, "the instance still creates and reads workspaces");
+const project = await good.createProject({ workspaceName: name, name: "still-works" }, again);
+const { assetId } = await good.importAsset({ workspaceName: name, projectId: project.projectId, bucketName: "mi-demo", key: "photo.jpg" }, again);
+const imported = await good.waitForAssetImport({ workspaceName: name, projectId: project.projectId, assetId }, { intervalMs: 50, timeoutMs: 10000, ...again });
+const listed = [];
+for await (const asset of good.assets({ workspaceName: name, projectId: String(project.projectId) }, again)) listed.push(asset.assetId);
+t.check(imported.uploadStatus === "COMPLETED" && listed.length === 1 && listed[0] === assetId && (await good.listProjects({ workspaceName: name }, again)).projects.length === 2,
+  "the instance still runs the media pipeline (project, import, wait, assets())");
 const headers = signRequest(validSign);
 const expected = createHmac("sha256", "sk").update("GET /api/v1/workspaces\n1\nak").digest("base64");
 t.check(headers["x-ncp-apigw-signature-v2"] === expected, "signRequest still agrees with node:crypto");

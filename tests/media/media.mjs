@@ -596,6 +596,21 @@ async function terminal(what, call, { code, apiCode, check }) {
   const took = Date.now() - began;
   t.check(r.error?.name === "TimeoutError" && took < 500, "a timeoutMs shorter than the interval still ends the wait on time", `${r.error ? describe(r.error) : describe(r.value)} after ${took} ms`);
 
+  // The overall limit also bounds a poll's own retries: a Retry-After backoff and a hanging attempt.
+  const bounded = new MediaIntelligence({ ...KEYS, endpoint: emulator.url, timeoutMs: 3000, retries: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5000 } });
+  for (const [what, fault] of [["a poll backing off for Retry-After: 2", { fault: "503", retryAfter: "2" }], ["a hanging poll", { fault: "hang" }]]) {
+    for (const op of WAITERS) {
+      const route = STATUS_ROUTE[{ waitForAssetImport: "import", waitForIndex: "index", waitForSceneSummary: "summary" }[op]];
+      await admin(emulator.url, "POST", "faults", { faults: [{ route, times: 4, ...fault }] });
+      const began = Date.now();
+      const r = await outcome(() => bounded[op](SLOW[op], { intervalMs: 10, timeoutMs: 300 }));
+      const took = Date.now() - began;
+      await admin(emulator.url, "DELETE", "faults");
+      t.check(r.error?.name === "TimeoutError" && r.error.code === "TIMEOUT" && took < 800, `${op} timeoutMs 300 ends the wait on time during ${what}`,
+        `${r.error ? describe(r.error) : describe(r.value)} after ${took} ms`);
+    }
+  }
+
   for (const op of WAITERS) {
     const controller = new AbortController();
     const reason = new Error(`stop ${op}`);
@@ -610,7 +625,22 @@ async function terminal(what, call, { code, apiCode, check }) {
     t.check(result.error?.reason === reason || result.error?.cause === reason, `${op}: the AbortError carries the signal's reason`, show(result.error?.reason));
   }
 
+  // Aborted while a poll backs off for Retry-After.
+  {
+    await admin(emulator.url, "POST", "faults", { faults: [{ route: STATUS_ROUTE.import, fault: "503", retryAfter: "3", times: 3 }] });
+    const controller = new AbortController();
+    const pending = outcome(() => mi.waitForAssetImport(slowImport, { intervalMs: 10, timeoutMs: 60000, signal: controller.signal, retries: { maxAttempts: 3, maxDelayMs: 5000 } }));
+    await sleep(150);
+    const abortedAt = Date.now();
+    controller.abort();
+    const r = await pending;
+    const after = Date.now() - abortedAt;
+    await admin(emulator.url, "DELETE", "faults");
+    t.check(r.error?.name === "AbortError" && after < 100, "an abort while a poll backs off for Retry-After rejects with AbortError at once", `${r.error ? describe(r.error) : describe(r.value)} ${after} ms after abort`);
+  }
+
   // Aborted while a poll hangs in flight.
+  const hangFrom = await logged();
   await admin(emulator.url, "POST", "faults", { faults: [{ route: STATUS_ROUTE.index, fault: "hang" }] });
   const controller = new AbortController();
   const pending = outcome(() => mi.waitForIndex(slow, { intervalMs: 10, timeoutMs: 60000, signal: controller.signal, retries: { maxAttempts: 1 } }));
@@ -620,7 +650,7 @@ async function terminal(what, call, { code, apiCode, check }) {
   const inFlight = await pending;
   const after = Date.now() - abortedAt;
   t.check(inFlight.error?.name === "AbortError" && after < 100, "an abort during a hanging poll rejects with AbortError at once", `${inFlight.error ? describe(inFlight.error) : describe(inFlight.value)} ${after} ms after abort`);
-  const hung = (await requests()).filter((q) => q.fault === "hang");
+  const hung = (await requests()).slice(hangFrom).filter((q) => q.fault === "hang");
   t.check(hung.length === 1, "the hanging poll was the one in flight", show(hung.map((q) => q.url)));
   await admin(emulator.url, "DELETE", "faults");
 
@@ -639,9 +669,10 @@ async function terminal(what, call, { code, apiCode, check }) {
 {
   const asset = (await mi.importAsset({ ...WP, bucketName: "mi-demo", key: "trailer.mov" })).assetId;
   const AR = { ...WP, assetId: asset };
+  const from = await logged();
   await admin(emulator.url, "POST", "faults", { faults: [{ route: STATUS_ROUTE.import, fault: "503", times: 2 }] });
   const r1 = await outcome(() => mi.waitForAssetImport(AR, { ...FAST, retries: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }));
-  const faulted = (await requests()).filter((q) => q.fault === "503" && q.url.endsWith("/import-status"));
+  const faulted = (await requests()).slice(from).filter((q) => q.fault === "503" && q.url.endsWith("/import-status"));
   t.check(r1.value?.uploadStatus === "COMPLETED" && faulted.length === 2, "waitForAssetImport succeeds through two 503s on its status route", `${r1.error ? describe(r1.error) : show(r1.value)}; ${faulted.length} faulted`);
 
   await mi.requestIndex(AR);
