@@ -63,6 +63,8 @@ suite bad-input count_plain node tests/faults/bad-input.mjs
 suite media count_plain node tests/media/media.mjs
 suite load-and-memory count_plain node --expose-gc tests/load/load.mjs
 suite proxy-node count_plain node tests/proxy/proxy.mjs
+suite people count_plain node tests/people/people.mjs
+suite people-proxy count_plain node tests/people/people-proxy.mjs
 suite workerd count_plain node tests/workerd/run.mjs "$EMULATOR" "$DEAD_URL"
 suite demo count_plain node tests/demo.test.mjs "$EMULATOR"
 suite package-runtimes count_plain node tests/package/run.mjs
