@@ -64,6 +64,15 @@ pub trait Format {
     /// The kind of `value`.
     fn kind(value: &Self::Value) -> Kind;
 
+    /// `value` as text: a string as it is, a whole number as its decimal text, anything else `None`.
+    fn text(value: &Self::Value) -> Option<String> {
+        match Self::kind(value) {
+            Kind::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some((n as i64).to_string()),
+            Kind::Text => Self::read::<String>(value).ok(),
+            _ => None,
+        }
+    }
+
     /// Item `index` of an array document.
     fn item(value: &Self::Value, index: usize) -> Option<Self::Value>;
 

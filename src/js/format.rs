@@ -22,10 +22,11 @@ impl Format for JsFormat {
     }
 
     fn kind(value: &JsValue) -> Kind {
-        if let Some(n) = value.as_f64() {
-            Kind::Number(n)
-        } else if value.is_string() {
+        // Strings first: most documented members are.
+        if value.is_string() {
             Kind::Text
+        } else if let Some(n) = value.as_f64() {
+            Kind::Number(n)
         } else if value.is_null() || value.is_undefined() {
             Kind::Null
         } else if value.as_bool().is_some() {
@@ -37,6 +38,11 @@ impl Format for JsFormat {
         } else {
             Kind::Other
         }
+    }
+
+    fn text(value: &JsValue) -> Option<String> {
+        // The usual case (a string) in one crossing.
+        value.as_string().or_else(|| value.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| (n as i64).to_string()))
     }
 
     fn item(value: &JsValue, index: usize) -> Option<JsValue> {

@@ -48,7 +48,8 @@ fn copy_value(value: &JsValue, field: &str, depth: u32) -> Result<JsValue, Error
         return Ok(value.clone());
     }
     if !value.is_object() || value.is_function() || value.is_instance_of::<AbortSignal>() {
-        return Ok(if value.is_symbol() { opaque() } else { value.clone() });
+        // A symbol or a BigInt is no value any option takes (ids are numbers or decimal text).
+        return Ok(if value.is_symbol() || value.is_bigint() { opaque() } else { value.clone() });
     }
     if depth > MAX_DEPTH {
         return Err(Error::validation(field, "is nested too deeply"));
