@@ -453,6 +453,87 @@ for (const op of WAITERS) await refused(`${op} params not an object`, () => mi[o
   const all = [];
   for await (const a of mi.assets(IP)) all.push(a.assetId);
   t.check(same(all, ids), "assets() with the default page size yields all of them");
+
+  const beforeExact = (await listCalls()).length;
+  const exact = [];
+  for await (const a of mi.assets({ ...IP, pageSize: 7 })) exact.push(a.assetId);
+  t.check(exact.length === 7 && (await listCalls()).length - beforeExact === 1, "a full last page ends assets() without asking for another", `${(await listCalls()).length - beforeExact} pages`);
+
+  // An error on page 2 rejects the next() that needs it; the items of page 1 came first.
+  await admin(emulator.url, "POST", "faults", { faults: [{ route: "GET /api/v1/workspaces/*/projects/*/assets", fault: "503", times: 1 }] });
+  const failing = mi.assets({ ...IP, pageSize: 3 }, { retries: { maxAttempts: 1 } });
+  const got = [];
+  let failure;
+  try {
+    for await (const a of failing) got.push(a.assetId);
+  } catch (error) {
+    failure = error;
+  }
+  await admin(emulator.url, "DELETE", "faults");
+  t.check(got.length === 0 && failure?.name === "ApiError" && failure.code === "SERVER_ERROR", "a page's failure rejects the next() that met it (with the per-call retries)", failure ? describe(failure) : show(got));
+  await admin(emulator.url, "POST", "faults", { faults: [{ route: "GET /api/v1/workspaces/*/projects/*/assets", fault: "503", times: 1 }] });
+  const got2 = [];
+  let failure2;
+  const it2 = mi.assets({ ...IP, pageSize: 3 }, { retries: { maxAttempts: 2, baseDelayMs: 5 } });
+  try {
+    for await (const a of it2) got2.push(a.assetId);
+  } catch (error) {
+    failure2 = error;
+  }
+  await admin(emulator.url, "DELETE", "faults");
+  t.check(!failure2 && same(got2, ids), "each page goes through the retries", failure2 ? describe(failure2) : show(got2));
+
+  // The per-call signal aborts a page.
+  const controller = new AbortController();
+  const aborting = mi.assets({ ...IP, pageSize: 3 }, { signal: controller.signal });
+  const firstItem = await aborting.next();
+  controller.abort(new Error("enough"));
+  const rest = [];
+  let aborted;
+  try {
+    for (let i = 0; i < 6; i++) {
+      const step = await aborting.next();
+      if (step.done) break;
+      rest.push(step.value.assetId);
+    }
+  } catch (error) {
+    aborted = error;
+  }
+  t.check(firstItem.value?.assetId === ids[0] && aborted?.name === "AbortError" && rest.length <= 2, "aborting the iterator's signal rejects the next page with AbortError", aborted ? describe(aborted) : show(rest));
+}
+
+// Request bodies: only the documented fields, as given; operations without a body send none.
+{
+  const sent = [];
+  const capturing = new MediaIntelligence({ ...KEYS, endpoint: emulator.url, retries: RETRIES, fetch: (input, init) => { sent.push({ url: String(input), method: init?.method ?? "GET", body: init?.body ?? null }); return fetch(input, init); } });
+  const BP = await newProject(W, "bodies");
+  const bodyOf = async (call) => {
+    sent.length = 0;
+    await outcome(call);
+    const last = sent.at(-1);
+    return last?.body == null ? null : typeof last.body === "string" ? last.body : new TextDecoder().decode(last.body);
+  };
+  const created = await bodyOf(() => capturing.createProject({ workspaceName: W, name: "bodies-2" }));
+  t.check(same(JSON.parse(created ?? "null"), { name: "bodies-2" }), "createProject sends {name}", created);
+  const renamed = await bodyOf(() => capturing.updateProject({ ...BP, name: "bodies-3" }));
+  t.check(same(JSON.parse(renamed ?? "null"), { name: "bodies-3" }), "updateProject sends {name}", renamed);
+  const importBody = await bodyOf(() => capturing.importAsset({ ...BP, bucketName: "mi-demo", key: "Trailer.MOV" }));
+  t.check(same(JSON.parse(importBody ?? "null"), { bucketName: "mi-demo", key: "Trailer.MOV" }), "importAsset sends {bucketName, key} as given", importBody);
+  const BA = await importReady(BP, "trailer.mov");
+  const indexBody = await bodyOf(() => capturing.requestIndex({ ...BA, minSceneDurationSec: 15, maxSceneDurationSec: 60, analysisPersonCount: 0, sourceLanguage: "KO", detectAudioEffects: false }));
+  t.check(same(JSON.parse(indexBody ?? "null"), { minSceneDurationSec: 15, maxSceneDurationSec: 60, analysisPersonCount: 0, sourceLanguage: "KO", detectAudioEffects: false }),
+    "requestIndex sends the analysis options given, and nothing else", indexBody);
+  await mi.waitForIndex(BA, FAST);
+  const summaryBody = await bodyOf(() => capturing.requestSceneSummary({ ...BA, locale: "ja" }));
+  t.check(same(JSON.parse(summaryBody ?? "null"), { locale: "ja" }), "requestSceneSummary sends {locale}", summaryBody);
+  await mi.waitForSceneSummary(BA, FAST);
+  sent.length = 0;
+  await outcome(() => capturing.getIndex(BA));
+  t.check(sent.length === 1 && !sent[0].url.includes("?"), "getIndex without confidenceLevel sends no query (the API's default)", sent.at(-1)?.url);
+  for (const op of ["getAsset", "getIndexStatus", "cancelIndex", "getSceneSummary", "deleteIndex"]) {
+    const body = await bodyOf(() => capturing[op](BA));
+    t.check(body === null || body === "", `${op} sends no body`, body);
+  }
 }
 
 // =============================================================================== the waiters
