@@ -13,6 +13,7 @@ use crate::core::error::Error;
 use crate::core::http::Method;
 use crate::core::operation::{Operation, Param, Poll, Rule};
 use crate::core::shape::{opt, req, Shape, Ty};
+use crate::core::validate;
 
 const IDS: &[Param] = &[WORKSPACE, PROJECT, ASSET];
 const INDEX: &str = "/api/v1/workspaces/{workspaceName}/projects/{projectId}/assets/{assetId}/index";
@@ -150,8 +151,8 @@ pub struct RequestIndex {
 
 impl Checked for RequestIndex {
     fn check(&self) -> Result<(), Error> {
-        one_of("sceneRange", self.scene_range.as_deref(), SCENE_RANGES)?;
-        one_of("sourceLanguage", self.source_language.as_deref(), SOURCE_LANGUAGES)?;
+        validate::one_of("sceneRange", self.scene_range.as_deref(), SCENE_RANGES)?;
+        validate::one_of("sourceLanguage", self.source_language.as_deref(), SOURCE_LANGUAGES)?;
         match (self.scene_range.is_some(), self.min_scene_duration_sec, self.max_scene_duration_sec) {
             (true, Some(_), _) | (true, _, Some(_)) => {
                 return Err(Error::validation("sceneRange", "cannot be combined with minSceneDurationSec/maxSceneDurationSec"))
@@ -199,12 +200,5 @@ impl Checked for RequestSceneSummary {
             }
         }
         Ok(())
-    }
-}
-
-fn one_of(field: &'static str, value: Option<&str>, words: &[&str]) -> Result<(), Error> {
-    match value {
-        Some(v) if !words.contains(&v) => Err(Error::validation(field, &format!("must be one of {}", words.join(", ")))),
-        _ => Ok(()),
     }
 }

@@ -251,13 +251,6 @@ fn first_page() -> u32 {
     1
 }
 
-fn one_of(field: &'static str, value: Option<&String>, words: &[&str]) -> Result<(), Error> {
-    match value {
-        Some(v) if !words.contains(&v.as_str()) => Err(Error::validation(field, &format!("must be one of {}", words.join(", ")))),
-        _ => Ok(()),
-    }
-}
-
 impl Checked for SearchPersons {
     fn check(&self) -> Result<(), Error> {
         if self.page_num == 0 {
@@ -269,9 +262,9 @@ impl Checked for SearchPersons {
         if let Some(n) = &self.name {
             validate::free_text("name", n, 2, 50)?;
         }
-        one_of("nameType", self.name_type.as_ref(), &["NAMED", "ANONYMOUS"])?;
-        one_of("sortColumn", self.sort_column.as_ref(), &["ASSET_COUNT", "CREATED_AT", "PERSON_ID", "NAME"])?;
-        one_of("sortType", self.sort_type.as_ref(), &["ASC", "DESC"])
+        validate::one_of("nameType", self.name_type.as_deref(), &["NAMED", "ANONYMOUS"])?;
+        validate::one_of("sortColumn", self.sort_column.as_deref(), &["ASSET_COUNT", "CREATED_AT", "PERSON_ID", "NAME"])?;
+        validate::one_of("sortType", self.sort_type.as_deref(), &["ASC", "DESC"])
     }
 }
 

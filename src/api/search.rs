@@ -170,11 +170,7 @@ impl Checked for SearchAssets {
                 validate::free_text("query.dialogQuery", line, 1, 1000)?;
             }
         }
-        if let Some(level) = self.query_option.as_ref().and_then(|o| o.confidence_level.as_deref()) {
-            if !crate::api::index::CONFIDENCE_LEVELS.contains(&level) {
-                return Err(Error::validation("queryOption.confidenceLevel", "must be one of LOW, MEDIUM, HIGH"));
-            }
-        }
+        validate::one_of("queryOption.confidenceLevel", self.query_option.as_ref().and_then(|o| o.confidence_level.as_deref()), crate::api::index::CONFIDENCE_LEVELS)?;
         if let Some(kinds) = self.filter.as_ref().and_then(|f| f.asset_types.as_ref()) {
             if kinds.iter().any(|k| k != "IMAGE" && k != "VIDEO") {
                 return Err(Error::validation("filter.assetTypes", "must hold only IMAGE and VIDEO"));

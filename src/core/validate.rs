@@ -124,6 +124,14 @@ pub fn free_text(field: &'static str, text: &str, min: u32, max: u32) -> Result<
     Ok(())
 }
 
+/// An optional word that, when given, must be one of `words`.
+pub fn one_of(field: &'static str, value: Option<&str>, words: &[&str]) -> Result<(), Error> {
+    match value {
+        Some(v) if !words.contains(&v) => Err(Error::validation(field, &format!("must be one of {}", words.join(", ")))),
+        _ => Ok(()),
+    }
+}
+
 /// A required, non-empty string field of a body.
 pub fn non_empty(field: &'static str, text: &str) -> Result<(), Error> {
     if text.is_empty() { Err(Error::validation(field, "must be a non-empty string")) } else { Ok(()) }

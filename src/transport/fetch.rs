@@ -67,40 +67,67 @@ impl FetchTransport {
         init
     }
 
-    /// One exchange: fetch, redirect check, bounded body read.
-    async fn exchange(&self, request: &HttpRequest, controller: Option<&AbortController>) -> Result<HttpResponse<JsValue>, TransportError> {
-        let global = js_sys::global();
-        let fetch = match &self.fetch {
-            Some(f) => f.clone(),
-            None => match Reflect::get(&global, &JsValue::from_str("fetch")).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-                Some(f) => f,
-                None => return Err(TransportError::Network("this runtime has no global fetch".to_owned(), None)),
-            },
-        };
-        let url = JsValue::from_str(&request.url);
-        let send = |signal: Option<&AbortSignal>| -> Result<js_sys::Promise, JsValue> {
-            let sent = fetch.call2(&global, &url, &self.init(request, signal))?;
-            Ok(sent.dyn_into::<js_sys::Promise>().unwrap_or_else(|value| js_sys::Promise::resolve(&value)))
+    /// `fetch` itself: the caller's function, else the global one, looked up now.
+    fn fetch_function(&self) -> Result<Function, TransportError> {
+        if let Some(f) = &self.fetch {
+            return Ok(f.clone());
+        }
+        Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or_else(|| TransportError::Network("this runtime has no global fetch".to_owned(), None))
+    }
+
+    /// `fetch(url, init(signal))` with our controller's signal, resolved to its `Response`. When this
+    /// runtime's fetch refuses that signal (a test environment replaced `AbortController`, jsdom-style),
+    /// the request is sent again without one, and from then on always: the time limit and the caller's
+    /// signals still end the wait, though an abandoned fetch then runs to its end.
+    async fn fetch_response(&self, url: &str, controller: Option<&AbortController>, init: &dyn Fn(Option<&AbortSignal>) -> RequestInit) -> Result<Response, TransportError> {
+        let (fetch, global, url) = (self.fetch_function()?, js_sys::global(), JsValue::from_str(url));
+        // The call is made at once (the init is built while the signal is borrowed); only the wait is async.
+        let send = |signal: Option<&AbortSignal>| {
+            let sent = fetch.call2(&global, &url, &init(signal)).map(|sent| sent.dyn_into::<js_sys::Promise>().unwrap_or_else(|value| js_sys::Promise::resolve(&value)));
+            async move { JsFuture::from(sent?).await }
         };
         let own_signal = controller.filter(|_| OWN_SIGNAL_ACCEPTED.with(Cell::get)).map(AbortController::signal);
-        let mut answer = match send(own_signal.as_ref()) {
-            Ok(sent) => JsFuture::from(sent).await,
-            Err(thrown) => Err(thrown),
-        };
+        let mut answer = send(own_signal.as_ref()).await;
         if own_signal.is_some() && answer.as_ref().is_err_and(refuses_signal) {
-            // A test environment replaced `AbortController` (jsdom-style), and this runtime's fetch
-            // refuses the signals it makes. Send without one from now on: the time limit and the
-            // caller's signals still end the wait, though the abandoned fetch then runs to its end.
             OWN_SIGNAL_ACCEPTED.with(|ok| ok.set(false));
-            answer = match send(None) {
-                Ok(sent) => JsFuture::from(sent).await,
-                Err(thrown) => Err(thrown),
-            };
+            answer = send(None).await;
         }
-        let answer = answer.map_err(network)?;
-        let response: Response = answer
+        answer
+            .map_err(network)?
             .dyn_into()
-            .map_err(|_| TransportError::Network("fetch resolved to something other than a Response".to_owned(), None))?;
+            .map_err(|_| TransportError::Network("fetch resolved to something other than a Response".to_owned(), None))
+    }
+
+    /// Runs `exchange` (given our controller) within `timeout_ms` and the caller's signals; when they
+    /// end it first, the controller aborts the fetch, whose promise then settles unobserved.
+    async fn limited<T, F: core::future::Future<Output = Result<T, TransportError>>>(&self, timeout_ms: u32, exchange: impl FnOnce(Option<AbortController>) -> F) -> Result<T, TransportError> {
+        if let Some(reason) = signals::already_aborted(&self.signals) {
+            return Err(TransportError::Aborted(Some(Rc::new(reason))));
+        }
+        // Without a global `AbortController` the request is sent without a signal of ours.
+        let controller = AbortController::new().ok();
+        let watch = Watch::new(Some(f64::from(timeout_ms)), &self.signals);
+        match race(exchange(controller.clone()), watch.stopped()).await {
+            Either::Left(result) => result,
+            Either::Right(stop) => {
+                let (reason, error) = match stop {
+                    Stop::Timeout => (JsValue::from(js_sys::Error::new("request timed out")), TransportError::Timeout),
+                    Stop::Aborted(reason) => (reason.clone(), TransportError::Aborted(Some(Rc::new(reason)))),
+                };
+                if let Some(controller) = &controller {
+                    controller.abort_with_reason(&reason);
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// One exchange: fetch, redirect check, bounded body read.
+    async fn exchange(&self, request: &HttpRequest, controller: Option<&AbortController>) -> Result<HttpResponse<JsValue>, TransportError> {
+        let response = self.fetch_response(&request.url, controller, &|signal| self.init(request, signal)).await?;
         let status = response.status();
         if response.type_() == ResponseType::Opaqueredirect || (300..=399).contains(&status) {
             if let Some(stream) = response.body() {
@@ -178,17 +205,7 @@ impl FetchTransport {
     /// the caller's extra headers or cookies), the time limit and the caller's signals as for any
     /// attempt. Resolves the answer's status; the body is not read.
     pub async fn put(&self, url: &str, bytes: &js_sys::Uint8Array, content_type: &str, timeout_ms: u32) -> Result<u16, TransportError> {
-        if let Some(reason) = signals::already_aborted(&self.signals) {
-            return Err(TransportError::Aborted(Some(Rc::new(reason))));
-        }
-        let controller = AbortController::new().ok();
-        let exchange = async {
-            let global = js_sys::global();
-            let fetch = match &self.fetch {
-                Some(f) => f.clone(),
-                None => Reflect::get(&global, &JsValue::from_str("fetch")).ok().and_then(|f| f.dyn_into::<Function>().ok())
-                    .ok_or_else(|| TransportError::Network("this runtime has no global fetch".to_owned(), None))?,
-            };
+        let init = |signal: Option<&AbortSignal>| {
             let headers = Object::new();
             let _ = Reflect::set(&headers, &JsValue::from_str("content-type"), &JsValue::from_str(content_type));
             let init = RequestInit::new();
@@ -197,32 +214,19 @@ impl FetchTransport {
             init.set_body(bytes);
             init.set_redirect(RequestRedirect::Manual);
             init.set_credentials(RequestCredentials::Omit);
-            if let Some(c) = controller.as_ref().filter(|_| OWN_SIGNAL_ACCEPTED.with(Cell::get)) {
-                init.set_signal(Some(&c.signal()));
+            if signal.is_some() {
+                init.set_signal(signal);
             }
-            let sent = fetch.call2(&global, &JsValue::from_str(url), &init).map_err(network)?;
-            let sent = sent.dyn_into::<js_sys::Promise>().unwrap_or_else(|value| js_sys::Promise::resolve(&value));
-            let answer = JsFuture::from(sent).await.map_err(network)?;
-            let response: Response = answer.dyn_into().map_err(|_| TransportError::Network("fetch resolved to something other than a Response".to_owned(), None))?;
+            init
+        };
+        self.limited(timeout_ms, |controller| async move {
+            let response = self.fetch_response(url, controller.as_ref(), &init).await?;
             if let Some(stream) = response.body() {
                 let _ = stream.cancel();
             }
             Ok(response.status())
-        };
-        let watch = Watch::new(Some(f64::from(timeout_ms)), &self.signals);
-        match race(exchange, watch.stopped()).await {
-            Either::Left(result) => result,
-            Either::Right(stop) => {
-                let (reason, error) = match stop {
-                    Stop::Timeout => (JsValue::from(js_sys::Error::new("request timed out")), TransportError::Timeout),
-                    Stop::Aborted(reason) => (reason.clone(), TransportError::Aborted(Some(Rc::new(reason)))),
-                };
-                if let Some(controller) = &controller {
-                    controller.abort_with_reason(&reason);
-                }
-                Err(error)
-            }
-        }
+        })
+        .await
     }
 }
 
@@ -230,27 +234,7 @@ impl Transport for FetchTransport {
     type Value = JsValue;
 
     async fn send(&self, request: HttpRequest, timeout_ms: u32) -> Result<HttpResponse<JsValue>, TransportError> {
-        if let Some(reason) = signals::already_aborted(&self.signals) {
-            return Err(TransportError::Aborted(Some(Rc::new(reason))));
-        }
-        // Without a global `AbortController` the request is sent without a signal of ours.
-        let controller = AbortController::new().ok();
-        let watch = Watch::new(Some(f64::from(timeout_ms)), &self.signals);
-        let outcome = race(self.exchange(&request, controller.as_ref()), watch.stopped()).await;
-        match outcome {
-            Either::Left(result) => result,
-            Either::Right(stop) => {
-                // The abandoned fetch is cancelled; its promise settles unobserved.
-                let (reason, error) = match stop {
-                    Stop::Timeout => (JsValue::from(js_sys::Error::new("request timed out")), TransportError::Timeout),
-                    Stop::Aborted(reason) => (reason.clone(), TransportError::Aborted(Some(Rc::new(reason)))),
-                };
-                if let Some(controller) = &controller {
-                    controller.abort_with_reason(&reason);
-                }
-                Err(error)
-            }
-        }
+        self.limited(timeout_ms, |controller| async move { self.exchange(&request, controller.as_ref()).await }).await
     }
 
     async fn sleep(&self, ms: u64) -> Result<(), TransportError> {
