@@ -4,8 +4,8 @@
 // Prints `listening http://127.0.0.1:PORT` first (port 0 picks a free one). Routes:
 //   GET  /, /app.js, /style.css     the page; `/` also sets the demo's session cookie
 //   GET  /pkg/...                   the package's browser entry, glue and .wasm (from ../pkg)
-//   *    /mi/api/v1/...             the signing proxy: createWorkspace and getWorkspace, for callers with
-//                                   the session cookie; everything else is refused (see the README)
+//   *    /mi/api/v1/...             the signing proxy: the operations the page calls (OPERATIONS below), for
+//                                   callers with the session cookie; everything else is refused (see the README)
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -26,12 +26,21 @@ const portArg = process.argv.indexOf("--port");
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 8080);
 // The demo's idea of a session: a random cookie handed to whoever loads the page.
 const session = randomBytes(16).toString("hex");
+// Exactly the operations www/app.js calls (waitForAssetImport polls getAssetImportStatus, waitForIndex polls
+// getIndexStatus; the workspaces() and assets() iterators page with listWorkspaces and listAssets). Nothing
+// that deletes, moves or cancels: those are refused with 404 before anything reaches the API.
+const OPERATIONS = [
+  "listWorkspaces", "createWorkspace", "getWorkspace",
+  "listProjects", "createProject",
+  "listAssets", "importAsset", "getAsset", "getAssetImportStatus",
+  "requestIndex", "getIndexStatus", "getIndex",
+];
 
 const proxy = toNodeListener(createProxyHandler({
   accessKey: process.env.MI_ACCESS_KEY,
   secretKey: process.env.MI_SECRET_KEY,
   endpoint: process.env.MI_ENDPOINT, // unset: the real API
-  allow: ["createWorkspace", "getWorkspace"],
+  allow: OPERATIONS,
   basePath: "/mi",
   authorize: (request) => (request.headers.get("cookie") ?? "").split(/;\s*/).includes(`demo-session=${session}`),
   timeoutMs: 10_000,
