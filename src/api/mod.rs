@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod execute;
 pub mod index;
+pub mod person_bodies;
 pub mod persons;
 pub mod projects;
 pub mod search;
@@ -105,14 +106,14 @@ pub fn body<F: Format>(op: &Operation, options: &F::Value) -> Result<Body, Error
         "SearchAssetsOptions" => encode::<F, search::SearchAssets>(options),
         "CreateSearchImageUploadUrlOptions" => encode::<F, search::SearchImageUploadUrl>(options),
         "CompleteSearchImageUploadOptions" => encode::<F, search::AssetKey>(options),
-        "CreatePersonOptions" => encode::<F, persons::CreatePerson>(options),
-        "UpdatePersonOptions" => encode::<F, persons::UpdatePerson>(options),
-        "SearchPersonsOptions" => encode::<F, persons::SearchPersons>(options),
-        "MergePersonsOptions" => encode::<F, persons::PersonIds>(options),
-        "RecommendPersonsByThumbnailOptions" => encode::<F, persons::Recommend>(options),
-        "PersonTagIdsOptions" => encode::<F, persons::TagIds>(options),
-        "AddPersonThumbnailsOptions" => encode::<F, persons::Thumbnails>(options),
-        "RemovePersonThumbnailsOptions" => encode::<F, persons::ThumbnailIds>(options),
+        "CreatePersonOptions" => encode::<F, person_bodies::CreatePerson>(options),
+        "UpdatePersonOptions" => encode::<F, person_bodies::UpdatePerson>(options),
+        "SearchPersonsOptions" => encode::<F, person_bodies::SearchPersons>(options),
+        "MergePersonsOptions" => encode::<F, person_bodies::PersonIds>(options),
+        "RecommendPersonsByThumbnailOptions" => encode::<F, person_bodies::Recommend>(options),
+        "PersonTagIdsOptions" => encode::<F, person_bodies::TagIds>(options),
+        "AddPersonThumbnailsOptions" => encode::<F, person_bodies::Thumbnails>(options),
+        "RemovePersonThumbnailsOptions" => encode::<F, person_bodies::ThumbnailIds>(options),
         "CreatePersonTagOptions" => encode::<F, tags::TagName>(options),
         "CreatePersonThumbnailUploadUrlOptions" => encode::<F, tags::ThumbnailFile>(options),
         "CompletePersonThumbnailUploadOptions" => encode::<F, tags::ThumbnailKey>(options),

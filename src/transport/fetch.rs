@@ -185,7 +185,7 @@ thread_local! {
 /// `AbortController` ("... signal ... is not of type AbortSignal").
 fn refuses_signal(error: &JsValue) -> bool {
     let Some(e) = error.dyn_ref::<js_sys::Error>() else { return false };
-    String::from(e.name()) == "TypeError" && String::from(e.message()).to_ascii_lowercase().contains("signal")
+    e.name() == "TypeError" && String::from(e.message()).to_ascii_lowercase().contains("signal")
 }
 
 /// What `fetch` threw, in words: its message, and its `cause`'s (Node puts ECONNREFUSED there).
