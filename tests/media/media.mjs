@@ -590,33 +590,37 @@ const WP = await newProject(W, "waiters");
 }
 
 /** Expects a waiter to reject with a terminal ApiError. */
+const reports = [];
+const REPORTING = { ...FAST, onProgress: (s) => reports.push(s) };
 async function terminal(what, call, { code, apiCode, check }) {
+  reports.length = 0;
   const { value, error } = await outcome(call);
   t.check(error?.name === "ApiError" && error.code === code && (apiCode === undefined || error.apiCode === apiCode) && !!error.jobStatus && check(error.jobStatus),
     `${what}: ApiError ${code}${apiCode ? ` apiCode ${apiCode}` : ""} with jobStatus`, error ? `${describe(error)} jobStatus ${show(error.jobStatus)}` : describe(value));
+  t.check(reports.length >= 1 && same(reports.at(-1), error?.jobStatus), `${what}: onProgress saw the failed status too`, show(reports));
   return error;
 }
 
 // Terminal failures.
 {
   const imp = async (key) => ({ ...WP, assetId: (await mi.importAsset({ ...WP, bucketName: "mi-demo", key })).assetId });
-  await terminal("waitForAssetImport of a missing object", async () => mi.waitForAssetImport(await imp("missing/none.mp4"), FAST),
+  await terminal("waitForAssetImport of a missing object", async () => mi.waitForAssetImport(await imp("missing/none.mp4"), REPORTING),
     { code: "IMPORT_FAILED", apiCode: "FILE_NOT_EXIST", check: (s) => s.uploadStatus === "FILE_NOT_EXIST" && /does not exist/.test(s.uploadResult) });
   {
     const ws2 = { workspaceName: W, projectId: WP.projectId };
-    const e = await terminal("waitForAssetImport from an unknown bucket", async () => mi.waitForAssetImport({ ...ws2, assetId: (await mi.importAsset({ ...ws2, bucketName: "no-bucket", key: "a.mp4" })).assetId }, FAST),
+    const e = await terminal("waitForAssetImport from an unknown bucket", async () => mi.waitForAssetImport({ ...ws2, assetId: (await mi.importAsset({ ...ws2, bucketName: "no-bucket", key: "a.mp4" })).assetId }, REPORTING),
       { code: "IMPORT_FAILED", apiCode: "FILE_NOT_EXIST", check: (s) => s.uploadStatus === "FILE_NOT_EXIST" });
     t.check(e?.message?.includes("does not exist"), "the IMPORT_FAILED message quotes uploadResult", e?.message);
   }
-  await terminal("waitForAssetImport of broken.mp4", async () => mi.waitForAssetImport(await imp("broken.mp4"), FAST),
+  await terminal("waitForAssetImport of broken.mp4", async () => mi.waitForAssetImport(await imp("broken.mp4"), REPORTING),
     { code: "IMPORT_FAILED", apiCode: "INVALID_METADATA", check: (s) => s.uploadStatus === "INVALID_METADATA" && /resolution/.test(s.uploadResult) });
   await admin(emulator.url, "POST", "failures", { failures: [{ stage: "import", reason: "Storage went away" }] });
-  await terminal("waitForAssetImport of a failing import", async () => mi.waitForAssetImport(await imp("trailer.mov"), FAST),
+  await terminal("waitForAssetImport of a failing import", async () => mi.waitForAssetImport(await imp("trailer.mov"), REPORTING),
     { code: "IMPORT_FAILED", apiCode: "FAILED", check: (s) => s.uploadStatus === "FAILED" && s.uploadResult === "Storage went away" });
 
   const failing = await importReady(WP, "fail-analysis.mp4");
   await mi.requestIndex(failing);
-  const failed = await terminal("waitForIndex of fail-analysis.mp4", () => mi.waitForIndex(failing, FAST),
+  const failed = await terminal("waitForIndex of fail-analysis.mp4", () => mi.waitForIndex(failing, REPORTING),
     { code: "ANALYSIS_FAILED", check: (s) => s.status === "ANALYZE_FAIL" && s.analyzeStatusMessage === "Media parsing failed" });
   t.check(failed?.message?.includes("Media parsing failed"), "the ANALYSIS_FAILED message quotes analyzeStatusMessage", failed?.message);
 
@@ -633,7 +637,7 @@ async function terminal(what, call, { code, apiCode, check }) {
 
   const summaryFails = await indexed(WP, "fail-summary.mp4");
   await mi.requestSceneSummary(summaryFails);
-  await terminal("waitForSceneSummary of fail-summary.mp4", () => mi.waitForSceneSummary(summaryFails, FAST),
+  await terminal("waitForSceneSummary of fail-summary.mp4", () => mi.waitForSceneSummary(summaryFails, REPORTING),
     { code: "SUMMARY_FAILED", check: (s) => s.status === "SUMMARIZE_FAIL" && s.summarizeStatusMessage === "Scene summarization failed" });
 
   const summaryCancel = await indexed(WP, "trailer.mov");
