@@ -1,18 +1,23 @@
-// Section 4, per-call client cost: CPU time (process.cpuUsage, user + system, this process only) per
-// getWorkspace / createWorkspace of our client vs bench/hand-client.mjs against bench/server.mjs, which
-// runs in a child process so its CPU is not counted. Calls run one at a time; clients alternate round by
-// round. Also both clients over a stub `fetch` answering a canned Response in-process (no socket): calls
-// per second of the whole client path (the per-client keyed signer, headers, decode, result object).
+// Section 4, per-call client cost: CPU time (process.cpuUsage, user + system, this process only) per call
+// of our client vs bench/hand-client.mjs against bench/server.mjs, which runs in a child process so its
+// CPU is not counted. The calls: getWorkspace and createWorkspace (the first two rows), and issue 15's
+// four kinds: getAsset (a GET with path parameters), createProject (a POST with a body), listAssets (one
+// page of 100 assets, 46 KB) and getIndexStatus (one poll of a waiter), their answers captured from the
+// emulator (bench/capture.mjs). Calls run one at a time; clients alternate round by round, and a ratio is
+// the median of the per-round ratios. Also both clients over a stub `fetch` answering a canned Response
+// in-process (no socket): the time per call of the whole client path (the per-client keyed signer,
+// headers, decode, result object).
 import { spawn } from "node:child_process";
 import { deepStrictEqual } from "node:assert";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { HandClient } from "./hand-client.mjs";
-import { ACCESS_KEY, BENCH, QUICK, ROOT, SECRET_KEY, median, opsPerSecAsync, report } from "./lib.mjs";
+import { ACCESS_KEY, BENCH, QUICK, SECRET_KEY, median, opsPerSecAsync, report } from "./lib.mjs";
+import { routes, stubFetch } from "./routes.mjs";
 import { MediaIntelligence } from "../pkg/index.js";
 
+const table = await routes(); // captures the emulator's answers first if needed (the server reads the cache)
 const server = spawn(process.execPath, [join(BENCH, "server.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
 const [line] = await once(createInterface({ input: server.stdout }), "line");
 const endpoint = line.replace(/^listening /, "");
@@ -22,17 +27,28 @@ const clients = {
   ours: new MediaIntelligence({ ...keys, endpoint }),
   hand: new HandClient({ ...keys, endpoint }),
 };
-const ops = {
-  get: (c, i) => c.getWorkspace(`bench-workspace-${i % 64}`),
-  create: (c, i) => c.createWorkspace({ workspaceName: `bench-workspace-${i % 64}`, bucketName: "bench-bucket" }),
+const ws = (i) => `bench-workspace-${i % 64}`;
+const asset = (i) => ({ workspaceName: ws(i), projectId: 1000 + (i % 7), assetId: 2000 + (i % 64) });
+// [key of the results, call, calls per round (full run)]
+const OPS = {
+  get: [(c, i) => c.getWorkspace(ws(i)), 2_000],
+  create: [(c, i) => c.createWorkspace({ workspaceName: ws(i), bucketName: "bench-bucket" }), 2_000],
+  get_asset: [(c, i) => c.getAsset(asset(i)), 2_000],
+  create_project: [(c, i) => c.createProject({ workspaceName: ws(i), name: `bench-project-${i % 64}` }), 2_000],
+  list_assets: [(c, i) => c.listAssets({ workspaceName: ws(i), projectId: 1000 + (i % 7), pageNum: 1, pageSize: 100 }), 500],
+  index_status: [(c, i) => c.getIndexStatus(asset(i)), 2_000],
 };
-for (const op of Object.values(ops)) deepStrictEqual(await op(clients.ours, 1), await op(clients.hand, 1));
+for (const [name, [op]] of Object.entries(OPS)) deepStrictEqual(await op(clients.ours, 1), await op(clients.hand, 1), `${name}: both clients resolve the same result`);
+const listed = await OPS.list_assets[0](clients.ours, 1);
+if (listed.content.length !== 100) throw new Error(`listAssets page has ${listed.content.length} items, not 100`);
 
-const calls = QUICK ? 300 : 2_000;
 const rounds = QUICK ? 3 : 7;
-const cpu = { ours: { get: [], create: [] }, hand: { get: [], create: [] } };
-for (const [opName, op] of Object.entries(ops)) {
-  for (const client of Object.values(clients)) for (let i = 0; i < 500; i++) await op(client, i); // warm-up
+const callsOf = (n) => (QUICK ? Math.max(100, Math.round(n / 7)) : n);
+const cpu = { ours: {}, hand: {} };
+for (const [opName, [op, n]] of Object.entries(OPS)) {
+  const calls = callsOf(n);
+  for (const client of Object.values(clients)) for (let i = 0; i < Math.min(500, n); i++) await op(client, i); // warm-up
+  for (const name of Object.keys(clients)) cpu[name][opName] = [];
   for (let r = 0; r < rounds; r++) {
     for (const [name, client] of Object.entries(clients)) {
       const before = process.cpuUsage();
@@ -45,17 +61,19 @@ for (const [opName, op] of Object.entries(ops)) {
 server.stdin.end();
 
 // The same clients over a stub fetch: no socket, so the client's own work dominates.
-const fixture = (name) => readFileSync(join(ROOT, "tests", "fixtures", name), "utf8");
-const bodies = { GET: fixture("get-workspace.ok.json"), POST: fixture("create-workspace.ok.json") };
-const stubFetch = async (_url, init) => new Response(bodies[init.method], { status: 200 });
+const fetch = stubFetch(table);
 const stub = {
-  ours: new MediaIntelligence({ ...keys, endpoint: "http://stub.invalid", fetch: stubFetch }),
-  hand: new HandClient({ ...keys, endpoint: "http://stub.invalid", fetch: stubFetch }),
+  ours: new MediaIntelligence({ ...keys, endpoint: "http://stub.invalid", fetch }),
+  hand: new HandClient({ ...keys, endpoint: "http://stub.invalid", fetch }),
 };
-deepStrictEqual(await ops.get(stub.ours, 1), await ops.get(stub.hand, 1));
-const stubRate = { ours: [], hand: [] };
-for (let r = 0; r < rounds; r++) {
-  for (const [name, client] of Object.entries(stub)) stubRate[name].push(await opsPerSecAsync((i) => ops.get(client, i), calls * 2, 1));
+const stubRate = {};
+for (const [opName, [op, n]] of Object.entries(OPS)) {
+  if (opName === "create") continue; // not measured over the stub (as before)
+  deepStrictEqual(await op(stub.ours, 1), await op(stub.hand, 1));
+  stubRate[opName] = { ours: [], hand: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, client] of Object.entries(stub)) stubRate[opName][name].push(await opsPerSecAsync((i) => op(client, i), callsOf(n) * 2, 1));
+  }
 }
 
 const m = (xs) => median(xs);
@@ -63,20 +81,24 @@ const m = (xs) => median(xs);
 const paired = (a, b) => median(a.map((x, r) => x / b[r]));
 // The spread of those per-round ratios: how far one round can land from the median on this machine.
 const spread = (a, b) => a.map((x, r) => x / b[r]).sort((x, y) => x - y);
-const getSpread = spread(cpu.ours.get, cpu.hand.get);
-const createSpread = spread(cpu.ours.create, cpu.hand.create);
-report({
-  per_call_cpu_us_ours_get: m(cpu.ours.get),
-  per_call_cpu_us_hand_get: m(cpu.hand.get),
-  per_call_cpu_ratio_get: paired(cpu.ours.get, cpu.hand.get),
-  per_call_cpu_us_ours_create: m(cpu.ours.create),
-  per_call_cpu_us_hand_create: m(cpu.hand.create),
-  per_call_cpu_ratio_create: paired(cpu.ours.create, cpu.hand.create),
-  per_call_cpu_ratio_get_min: getSpread[0],
-  per_call_cpu_ratio_get_max: getSpread.at(-1),
-  per_call_cpu_ratio_create_min: createSpread[0],
-  per_call_cpu_ratio_create_max: createSpread.at(-1),
-  stub_fetch_get_us_ours: 1e6 / m(stubRate.ours),
-  stub_fetch_get_us_hand: 1e6 / m(stubRate.hand),
-  stub_fetch_get_ratio: paired(stubRate.hand, stubRate.ours),
-});
+const out = {};
+for (const opName of Object.keys(OPS)) {
+  const [ours, hand] = [cpu.ours[opName], cpu.hand[opName]];
+  const s = spread(ours, hand);
+  Object.assign(out, {
+    [`per_call_cpu_us_ours_${opName}`]: m(ours),
+    [`per_call_cpu_us_hand_${opName}`]: m(hand),
+    [`per_call_cpu_ratio_${opName}`]: paired(ours, hand),
+    [`per_call_cpu_ratio_${opName}_min`]: s[0],
+    [`per_call_cpu_ratio_${opName}_max`]: s.at(-1),
+  });
+}
+for (const [opName, rate] of Object.entries(stubRate)) {
+  Object.assign(out, {
+    [`stub_fetch_${opName}_us_ours`]: 1e6 / m(rate.ours),
+    [`stub_fetch_${opName}_us_hand`]: 1e6 / m(rate.hand),
+    [`stub_fetch_${opName}_ratio`]: paired(rate.hand, rate.ours),
+  });
+}
+out.per_call_list_assets_page_items_count = listed.content.length;
+report(out);
