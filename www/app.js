@@ -529,7 +529,7 @@ const personColor = (id) => {
 function drawIndex() {
   const index = state.index, box = $("timeline");
   if (!index) return;
-  const figures = [
+  const figures = index.type === "IMAGE" ? [plural(index.keywords.length, "keyword")] : [
     plural(index.scenes.length, "scene"), plural(index.shots.length, "shot"), plural(index.persons.length, "person"),
     plural(index.keywords.length, "keyword"), plural(index.scripts, "script line"), plural(index.captions, "caption"),
     index.durationMs ? clock(index.durationMs) : null,
