@@ -148,7 +148,11 @@ async function uploadOf(key) {
 }
 
 /** Waits on `promise` at most `ms`, then resolves `fallback`. */
-const within = (promise, ms, fallback) => Promise.race([promise, sleep(ms).then(() => fallback)]);
+function within(promise, ms, fallback) {
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 // ------------------------------------------------------------------------- a workspace with analyses
 
@@ -682,6 +686,9 @@ for (const ch of [";", "|", "`"]) {
 for (const [label, bad] of [["1.5", 1.5], ["\"abc\"", "abc"], ["0", 0], ["-3", -3], ["\"1e3\"", "1e3"], ["true", true]]) {
   await refused(`searchAssets with personQuery.must [${label}]`, q({ textQuery: "goal", personQuery: { must: [bad] } }), /^query\.personQuery/);
 }
+await refused("searchAssets with dialogQuery.any [5] (not text)", q({ textQuery: "goal", dialogQuery: { any: [5] } }), /^query\.dialogQuery/);
+await refused("searchAssets with a blank textQuery", q({ textQuery: "   " }), "query.textQuery");
+await refused("searchAssets with personQuery.must [5n] (a bigint)", q({ textQuery: "goal", personQuery: { must: [5n] } }), /^query\.personQuery/);
 await refused("searchAssets with personQuery.any not an array", q({ textQuery: "goal", personQuery: { any: pid } }), /^query\.personQuery/);
 await refused("searchAssets with filter.projectIds [\"x\"]", q({ textQuery: "goal" }, { filter: { projectIds: ["x"] } }), /^filter\.projectIds/);
 await refused("searchAssets with filter.assetIds [2.5]", q({ textQuery: "goal" }, { filter: { assetIds: [2.5] } }), /^filter\.assetIds/);
@@ -692,6 +699,7 @@ await refused("mergePersons of 11 ids", () => mi.mergePersons({ workspaceName, p
 await refused("mergePersons of no id", () => mi.mergePersons({ workspaceName, personId: pid, personIds: [] }), "personIds");
 await refused("mergePersons with personIds [1.5]", () => mi.mergePersons({ workspaceName, personId: pid, personIds: [1.5] }), /^personIds/);
 await refused("mergePersons with personIds [\"12a\"]", () => mi.mergePersons({ workspaceName, personId: pid, personIds: ["12a"] }), /^personIds/);
+await refused("mergePersons with personIds [5n] (a bigint)", () => mi.mergePersons({ workspaceName, personId: pid, personIds: [5n] }), /^personIds/);
 await refused("mergePersons with personIds not a list", () => mi.mergePersons({ workspaceName, personId: pid, personIds: 1003 }), /^personIds/);
 await accepted("mergePersons of 10 ids (unknown: the API answers)", () => mi.mergePersons({ workspaceName, personId: pid, personIds: mergeIds(10) }));
 
@@ -700,7 +708,7 @@ for (const [op, call] of [
   ["recommendPersonsByThumbnail", (o) => mi.recommendPersonsByThumbnail({ workspaceName, thumbnailKey: thumbKeys.jpg, ...o })],
 ]) {
   for (const bad of [0, 11, 2.5, -1]) await refused(`${op} with personCount ${show(bad)}`, () => call({ personCount: bad }), "personCount");
-  for (const bad of [79, 101, 90.5]) await refused(`${op} with scoreThreshold ${bad}`, () => call({ scoreThreshold: bad }), "scoreThreshold");
+  for (const bad of [79, 101, 90.5, -1]) await refused(`${op} with scoreThreshold ${bad}`, () => call({ scoreThreshold: bad }), "scoreThreshold");
   await accepted(`${op} with personCount 10 and scoreThreshold 80`, () => call({ personCount: 10, scoreThreshold: 80 }));
   await accepted(`${op} with personCount 1 and scoreThreshold 100`, () => call({ personCount: 1, scoreThreshold: 100 }));
 }
@@ -757,7 +765,11 @@ for (const [op, call, max] of pageCases) {
   await refused(`${op} with pageSize 0`, () => call({ pageSize: 0 }), "pageSize");
   await refused(`${op} with pageSize ${max + 1}`, () => call({ pageSize: max + 1 }), "pageSize");
   await refused(`${op} with pageSize 2.5`, () => call({ pageSize: 2.5 }), "pageSize");
-  if (!op.startsWith("searchAssetsAndWait")) await refused(`${op} with pageNum 0`, () => call({ pageNum: 0 }), "pageNum");
+  await refused(`${op} with pageSize -1`, () => call({ pageSize: -1 }), "pageSize");
+  if (!op.startsWith("searchAssetsAndWait")) {
+    await refused(`${op} with pageNum 0`, () => call({ pageNum: 0 }), "pageNum");
+    await refused(`${op} with pageNum -1`, () => call({ pageNum: -1 }), "pageNum");
+  }
   await accepted(`${op} with pageSize ${max}`, () => call({ pageSize: max }));
 }
 await refused("listPersons with a 1-character name filter", () => mi.listPersons({ workspaceName, name: "K" }), "name");
@@ -765,6 +777,7 @@ await refused("listPersons with a 51-character name filter", () => mi.listPerson
 await refused("listPersons with ; in the name filter", () => mi.listPersons({ workspaceName, name: "Kim;x" }), "name");
 await refused("listPersons with 31 tag ids", () => mi.listPersons({ workspaceName, tagIdList: Array.from({ length: 31 }, (_, i) => i + 1) }), /^tagIdList/);
 await refused("listPersons with tagIdList [1.5]", () => mi.listPersons({ workspaceName, tagIdList: [1.5] }), /^tagIdList/);
+await accepted("listPersons with tagIdList of decimal text", () => mi.listPersons({ workspaceName, tagIdList: ["7", 8] }));
 await refused("persons() with a 1-character name filter", () => mi.persons({ workspaceName, name: "K" }).next(), "name");
 await refused("searchPersons with a 1-character name", () => mi.searchPersons({ workspaceName, name: "K" }), "name");
 await refused("searchPersons with | in the name", () => mi.searchPersons({ workspaceName, name: "Kim|x" }), "name");
