@@ -59,6 +59,7 @@ suite wasm-node count_rust wasm-pack test --node --test wasm_client --test wasm_
 suite wasm-chromium-page count_rust env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience --test wasm_proxy
 suite wasm-chromium-worker count_rust env WASM_BINDGEN_USE_DEDICATED_WORKER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience --test wasm_proxy
 suite fault-matrix count_plain node tests/faults/matrix.mjs
+suite fault-kinds count_plain node tests/faults/kinds.mjs
 suite bad-input count_plain node tests/faults/bad-input.mjs
 suite media count_plain node tests/media/media.mjs
 suite load-and-memory count_plain node --expose-gc tests/load/load.mjs
