@@ -9,7 +9,14 @@
 //            (node-require-{ours,crypto}.cjs), each in a fresh process.
 //   wasm:    compile and initSync times of the .wasm alone, in fresh processes (node-instantiate.mjs).
 //   workerd: wall time of `workerd test` on a config with one Worker (baseline empty Worker, ours
-//            importing pkg/workerd.js and signing, WebCrypto signing) ; workerd has no process-start clock.
+//            importing pkg/workerd.js and signing, WebCrypto signing, and with the nodejs_compat flag an
+//            empty Worker and node:crypto createHmac signing); workerd has no process-start clock.
+//   Ratios (issue 15: import to the first signed request, ours vs node:crypto + one HMAC, target 1.5x):
+//            in Node, the median of per-sample ratios of "require -> first signed headers" (both in fresh
+//            processes, Node's start-up left out) and of "process start -> first signed headers"; the
+//            ratio of the medians of "added over baseline"; in workerd, the ratio of the medians of
+//            "added over an empty Worker" (node:crypto's over an empty Worker with nodejs_compat), and
+//            the median of per-sample ratios of the whole `workerd test` run.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -48,11 +55,12 @@ for (let i = 0; i < samples; i++) {
 // workerd: one directory per variant with its own config.
 const out = join(ROOT, "bench", "out", "workerd");
 rmSync(out, { recursive: true, force: true });
-const workerdVariants = ["baseline", "ours", "webcrypto"];
+const workerdVariants = ["baseline", "ours", "webcrypto", "baseline-compat", "node-crypto"];
+const COMPAT = new Set(["baseline-compat", "node-crypto"]);
 for (const v of workerdVariants) {
   const dir = join(out, v);
   mkdirSync(join(dir, "pkg"), { recursive: true });
-  copyFileSync(join(BENCH, "cold", `worker-${v}.mjs`), join(dir, "worker.mjs"));
+  copyFileSync(join(BENCH, "cold", `worker-${v === "baseline-compat" ? "baseline" : v}.mjs`), join(dir, "worker.mjs"));
   const modules = ['(name = "worker.mjs", esModule = embed "worker.mjs")'];
   if (v === "ours") {
     for (const f of ["workerd.js", ...GLUE_FILES, "ncloud_media_intelligence_bg.wasm"]) copyFileSync(join(PKG, f), join(dir, "pkg", f));
@@ -64,7 +72,7 @@ for (const v of workerdVariants) {
 const config :Workerd.Config = (services = [(name = "main", worker = .mainWorker)]);
 const mainWorker :Workerd.Worker = (
   modules = [${modules.join(", ")}],
-  compatibilityDate = "2025-09-01",
+  compatibilityDate = "2025-09-01",${COMPAT.has(v) ? '\n  compatibilityFlags = ["nodejs_compat"],' : ""}
 );
 `);
 }
@@ -77,6 +85,7 @@ for (let i = 0; i < workerdSamples; i++) {
 
 const m = (xs) => median(xs);
 const added = (xs, base) => median(xs.map((x, i) => x - base[i]));
+const paired = (xs, base) => median(xs.map((x, i) => x / base[i]));
 report({
   cold_start_samples: samples,
   cold_start_node_ms_median: m(node.ours.ready),
@@ -97,4 +106,14 @@ report({
   cold_start_workerd_added_ms_median: added(edge.ours, edge.baseline),
   cold_start_workerd_webcrypto_ms_median: m(edge.webcrypto),
   cold_start_workerd_webcrypto_added_ms_median: added(edge.webcrypto, edge.baseline),
+  cold_start_workerd_compat_baseline_ms_median: m(edge["baseline-compat"]),
+  cold_start_workerd_node_crypto_ms_median: m(edge["node-crypto"]),
+  cold_start_workerd_node_crypto_added_ms_median: added(edge["node-crypto"], edge["baseline-compat"]),
+  // Ratios, ours / node:crypto (issue 15's measure) and ours / WebCrypto.
+  cold_start_node_require_to_signed_ratio: paired(imported.ours, imported.crypto),
+  cold_start_node_ratio: paired(node.ours.ready, node.crypto.ready),
+  cold_start_node_added_ratio: added(node.ours.ready, node.baseline.ready) / added(node.crypto.ready, node.baseline.ready),
+  cold_start_workerd_added_ratio_vs_node_crypto: added(edge.ours, edge.baseline) / added(edge["node-crypto"], edge["baseline-compat"]),
+  cold_start_workerd_ratio_vs_node_crypto: paired(edge.ours, edge["node-crypto"]),
+  cold_start_workerd_added_ratio_vs_webcrypto: added(edge.ours, edge.baseline) / added(edge.webcrypto, edge.baseline),
 });
