@@ -558,7 +558,6 @@ const WP = await newProject(W, "waiters");
   t.check(indexFinal.status === "ANALYZE_COMPLETED" && same(indexProgress.at(-1), indexFinal), "waitForIndex resolves the final status, the last one onProgress saw", show(indexFinal));
   t.check(indexProgress.length >= 2 && ["WAIT_ANALYZE", "ANALYZING"].includes(indexProgress[0].status) && indexProgress.every((s, i) => i === 0 || !same(s, indexProgress[i - 1])),
     "waitForIndex onProgress: the first status, then each change (progress moves too)", indexProgress.map((s) => `${s.status}:${s.progress}`).join(" "));
-  t.check(polls.length > indexProgress.length, "waitForIndex polled more often than the status changed (unchanged statuses are not reported)", `${polls.length} polls, ${indexProgress.length} reports`);
 
   await mi.requestSceneSummary(AW);
   const summaryProgress = [];
@@ -582,9 +581,13 @@ const WP = await newProject(W, "waiters");
   await mi.requestIndex(AW);
   await setTick(TICK_MS);
   polls.length = 0;
+  const unchanged = [];
+  await outcome(() => counting.waitForIndex(AW, { intervalMs: 10, maxIntervalMs: 10, timeoutMs: 150, onProgress: (s) => unchanged.push(s) }));
+  t.check(polls.length >= 5 && unchanged.length === 1, "a status that does not change is reported once, however many polls see it", `${polls.length} polls, ${unchanged.length} reports`);
+  polls.length = 0;
   await outcome(() => counting.waitForIndex(AW, { intervalMs: 40, maxIntervalMs: 90, timeoutMs: 700 }));
   const gaps = polls.slice(1).map((p, i) => p - polls[i]).slice(0, -1); // the last wait is cut short by timeoutMs
-  t.check(gaps.length >= 4 && gaps[0] >= 38 && gaps[0] < 75 && gaps[1] >= 58 && gaps[1] < 95 && gaps.slice(2).every((g) => g >= 88 && g < 150),
+  t.check(gaps.length >= 4 && gaps[0] >= 38 && gaps[0] < 120 && gaps[1] >= 58 && gaps[1] < 150 && gaps.slice(2).every((g) => g >= 88 && g < 250),
     "polls start intervalMs apart, grow by half, and stay at maxIntervalMs", show(gaps));
   await mi.cancelIndex(AW);
 }
@@ -709,7 +712,7 @@ async function terminal(what, call, { code, apiCode, check }) {
     controller.abort(reason);
     const result = await pending;
     const after = Date.now() - abortedAt;
-    t.check(result.error?.name === "AbortError" && result.error.code === "ABORTED" && after < 100, `${op}: an abort between polls rejects with AbortError at once`,
+    t.check(result.error?.name === "AbortError" && result.error.code === "ABORTED" && after < 150, `${op}: an abort between polls rejects with AbortError at once`,
       `${result.error ? describe(result.error) : describe(result.value)} ${after} ms after abort`);
     t.check(result.error?.reason === reason || result.error?.cause === reason, `${op}: the AbortError carries the signal's reason`, show(result.error?.reason));
   }
@@ -725,7 +728,7 @@ async function terminal(what, call, { code, apiCode, check }) {
     const r = await pending;
     const after = Date.now() - abortedAt;
     await admin(emulator.url, "DELETE", "faults");
-    t.check(r.error?.name === "AbortError" && after < 100, "an abort while a poll backs off for Retry-After rejects with AbortError at once", `${r.error ? describe(r.error) : describe(r.value)} ${after} ms after abort`);
+    t.check(r.error?.name === "AbortError" && after < 150, "an abort while a poll backs off for Retry-After rejects with AbortError at once", `${r.error ? describe(r.error) : describe(r.value)} ${after} ms after abort`);
   }
 
   // Aborted while a poll hangs in flight.
@@ -738,7 +741,7 @@ async function terminal(what, call, { code, apiCode, check }) {
   controller.abort();
   const inFlight = await pending;
   const after = Date.now() - abortedAt;
-  t.check(inFlight.error?.name === "AbortError" && after < 100, "an abort during a hanging poll rejects with AbortError at once", `${inFlight.error ? describe(inFlight.error) : describe(inFlight.value)} ${after} ms after abort`);
+  t.check(inFlight.error?.name === "AbortError" && after < 150, "an abort during a hanging poll rejects with AbortError at once", `${inFlight.error ? describe(inFlight.error) : describe(inFlight.value)} ${after} ms after abort`);
   const hung = (await requests()).slice(hangFrom).filter((q) => q.fault === "hang");
   t.check(hung.length === 1, "the hanging poll was the one in flight", show(hung.map((q) => q.url)));
   await admin(emulator.url, "DELETE", "faults");
@@ -748,7 +751,7 @@ async function terminal(what, call, { code, apiCode, check }) {
   pre.abort(new Error("already"));
   const preBegan = Date.now();
   const early = await outcome(() => mi.waitForIndex(slow, { ...FAST, signal: pre.signal }));
-  t.check(early.error?.name === "AbortError" && Date.now() - preBegan < 100 && (await logged()) === before, "an already aborted signal rejects with AbortError and sends nothing",
+  t.check(early.error?.name === "AbortError" && Date.now() - preBegan < 150 && (await logged()) === before, "an already aborted signal rejects with AbortError and sends nothing",
     early.error ? describe(early.error) : describe(early.value));
   await mi.cancelIndex(slow);
   await mi.cancelSceneSummary(slowSummary);
