@@ -3,7 +3,7 @@
 // operations, waiters and assets() iterator take each junk value as their options and as each id or name.
 //   node tests/faults/bad-input.mjs     (needs pkg/ built)
 import { createHmac } from "node:crypto";
-import { MediaIntelligence, NcpSigner, isMediaIntelligenceError, signRequest } from "../../pkg/index.js";
+import { MediaIntelligence, NcpSigner, createProxyHandler, isMediaIntelligenceError, signRequest } from "../../pkg/index.js";
 import { KEYS, keep, secretsNeverLeaked, startEmulator, tally } from "./harness.mjs";
 
 const huge = "a".repeat(1 << 20);
@@ -120,6 +120,49 @@ for (const [label, junk] of Object.entries(JUNK)) {
   }
   throwsTyped(() => good.assets(junk), `assets(${label})`);
   for (const field of ["workspaceName", "projectId"]) throwsTyped(() => good.assets({ ...pick(["workspaceName", "projectId"]), [field]: junk }), `assets ${field}: ${label}`);
+}
+
+// Issue 14's options: maxResponseBytes (client and proxy), publicOrigin and trustForwardedHeaders (proxy),
+// and endpoint prefixes fetch would rewrite after signing or that carry credentials (client and proxy:
+// refused at construction, the message quoting neither the prefix nor the credentials).
+const PROXY = { ...KEYS, allow: ["getWorkspace"] };
+const absent = (junk) => junk === undefined || junk === null;
+for (const [label, junk] of Object.entries({ ...JUNK, "1023": 1023, "2^30 + 1": 2 ** 30 + 1, "decimal fraction text": "2048.5", "hex text": "0x800" })) {
+  if (absent(junk)) continue;
+  throwsTyped(() => new MediaIntelligence({ ...KEYS, maxResponseBytes: junk }), `maxResponseBytes: ${label}`);
+  throwsTyped(() => createProxyHandler({ ...PROXY, maxResponseBytes: junk }), `createProxyHandler maxResponseBytes: ${label}`);
+}
+const ORIGINS = { "no scheme": "app.example", "a path": "https://app.example/mi", credentials: "https://user:pw@app.example", "ftp scheme": "ftp://app.example", star: "*", "a query": "https://app.example?x=1", "the null origin": "null" };
+for (const [label, junk] of Object.entries({ ...JUNK, ...ORIGINS })) {
+  if (absent(junk)) continue;
+  throwsTyped(() => createProxyHandler({ ...PROXY, publicOrigin: junk }), `createProxyHandler publicOrigin: ${label}`);
+}
+for (const [label, junk] of Object.entries({ ...JUNK, "text true": "true", one: 1 })) {
+  if (absent(junk) || junk === true) continue;
+  throwsTyped(() => createProxyHandler({ ...PROXY, trustForwardedHeaders: junk }), `createProxyHandler trustForwardedHeaders: ${label}`);
+}
+const PREFIXES = { "non-ASCII": ["http://127.0.0.1:9/미디어", "미디어"], "dot-dot": ["http://127.0.0.1:9/a/../gw", "a/../gw"], template: ["http://127.0.0.1:9/{tenant}", "{tenant}"],
+  backslash: ["http://127.0.0.1:9/a\\b", "a\\b"], credentials: ["http://user:pw@127.0.0.1:9", "user:pw"], "percent-encoded": ["http://127.0.0.1:9/%7Egw", "%7Egw"] };
+for (const [label, [endpoint, secret]] of Object.entries(PREFIXES)) {
+  for (const [who, make] of [["MediaIntelligence", () => new MediaIntelligence({ ...KEYS, endpoint })], ["createProxyHandler", () => createProxyHandler({ ...PROXY, endpoint })]]) {
+    try {
+      make();
+      t.check(false, `${who} endpoint with a ${label} prefix`, "accepted");
+    } catch (error) {
+      typed(error, `${who} endpoint with a ${label} prefix`);
+      t.check(!String(error?.message).includes(secret), `${who} endpoint with a ${label} prefix: the message does not quote ${JSON.stringify(secret)}`, error?.message);
+    }
+  }
+}
+for (const [what, make] of [["maxResponseBytes 1024 and 2^30", () => [new MediaIntelligence({ ...KEYS, maxResponseBytes: 1024 }), new MediaIntelligence({ ...KEYS, maxResponseBytes: 2 ** 30 }), createProxyHandler({ ...PROXY, maxResponseBytes: 1024 })]],
+  ["publicOrigin https://app.example:8443, trustForwardedHeaders true/false", () => [createProxyHandler({ ...PROXY, publicOrigin: "https://app.example:8443" }), createProxyHandler({ ...PROXY, trustForwardedHeaders: true }), createProxyHandler({ ...PROXY, trustForwardedHeaders: false })]],
+  ["an endpoint prefix of plain characters (/a-b_c.d~e/v1)", () => [new MediaIntelligence({ ...KEYS, endpoint: "http://127.0.0.1:9/a-b_c.d~e/v1" }), createProxyHandler({ ...PROXY, endpoint: "http://127.0.0.1:9/a-b_c.d~e/v1" })]]]) {
+  try {
+    make();
+    t.check(true, `valid: ${what}`);
+  } catch (error) {
+    t.check(false, `valid: ${what}`, `${error?.name}: ${error?.message}`);
+  }
 }
 
 // The same instance still works: a real call against the emulator and a signature node:crypto agrees with.
