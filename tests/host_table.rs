@@ -33,6 +33,8 @@ fn sample(ty: &Ty, all: bool) -> Value {
         Ty::Text => json!("text"),
         Ty::Int => json!(7),
         Ty::Number => json!(1.5),
+        Ty::Id => json!(7),
+        Ty::Count => json!(1),
         Ty::Bool => json!(true),
         Ty::Any => json!({ "anything": [1, "two"] }),
         Ty::List(item) => json!([sample(item, all), sample(item, all)]),

@@ -97,10 +97,10 @@ pub static REQUEST_INDEX_OPTIONS: Shape = Shape {
     name: "RequestIndexOptions",
     ty: Ty::Object(&[
         opt("sceneRange", Ty::Text),
-        opt("minSceneDurationSec", Ty::Int),
-        opt("maxSceneDurationSec", Ty::Int),
-        opt("analysisPersonCount", Ty::Int),
-        opt("tagIdList", Ty::List(&Ty::Any)),
+        opt("minSceneDurationSec", Ty::Count),
+        opt("maxSceneDurationSec", Ty::Count),
+        opt("analysisPersonCount", Ty::Count),
+        opt("tagIdList", Ty::List(&Ty::Id)),
         opt("sourceLanguage", Ty::Text),
         opt("detectAudioEffects", Ty::Bool),
     ]),
@@ -110,7 +110,7 @@ pub static REQUEST_INDEX_OPTIONS: Shape = Shape {
 /// run) is not shown in the docs and is the emulator's reading.
 pub static SCENE_SUMMARY_OPTIONS: Shape = Shape {
     name: "RequestSceneSummaryOptions",
-    ty: Ty::Object(&[opt("locale", Ty::Text), opt("sceneNumbers", Ty::List(&Ty::Int))]),
+    ty: Ty::Object(&[opt("locale", Ty::Text), opt("sceneNumbers", Ty::List(&Ty::Count))]),
 };
 
 /// The analysis status (typed as the deprecated analyze-status: the new page's fields were not shown).

@@ -121,26 +121,26 @@ pub static CREATE_PERSON_OPTIONS: Shape = Shape {
 };
 pub static UPDATE_PERSON_OPTIONS: Shape = Shape {
     name: "UpdatePersonOptions",
-    ty: Ty::Object(&[opt("name", Ty::Text), opt("description", Ty::Text), opt("primaryThumbnailId", Ty::Any)]),
+    ty: Ty::Object(&[opt("name", Ty::Text), opt("description", Ty::Text), opt("primaryThumbnailId", Ty::Id)]),
 };
 pub static SEARCH_PERSONS_OPTIONS: Shape = Shape {
     name: "SearchPersonsOptions",
     ty: Ty::Object(&[
-        opt("pageNum", Ty::Int),
-        opt("pageSize", Ty::Int),
+        opt("pageNum", Ty::Count),
+        opt("pageSize", Ty::Count),
         opt("name", Ty::Text),
-        opt("personIds", Ty::List(&Ty::Any)),
-        opt("tagIds", Ty::List(&Ty::Any)),
+        opt("personIds", Ty::List(&Ty::Id)),
+        opt("tagIds", Ty::List(&Ty::Id)),
         opt("nameType", Ty::Text),
         opt("sortColumn", Ty::Text),
         opt("sortType", Ty::Text),
     ]),
 };
-pub static PERSON_IDS: Shape = Shape { name: "MergePersonsOptions", ty: Ty::Object(&[req("personIds", Ty::List(&Ty::Any))]) };
+pub static PERSON_IDS: Shape = Shape { name: "MergePersonsOptions", ty: Ty::Object(&[req("personIds", Ty::List(&Ty::Id))]) };
 pub static RECOMMEND_OPTIONS: Shape = Shape {
     name: "RecommendPersonsByThumbnailOptions",
-    ty: Ty::Object(&[req("thumbnailKey", Ty::Text), opt("personCount", Ty::Int), opt("scoreThreshold", Ty::Int)]),
+    ty: Ty::Object(&[req("thumbnailKey", Ty::Text), opt("personCount", Ty::Count), opt("scoreThreshold", Ty::Count)]),
 };
-pub static TAG_IDS: Shape = Shape { name: "PersonTagIdsOptions", ty: Ty::Object(&[req("tagIds", Ty::List(&Ty::Any))]) };
+pub static TAG_IDS: Shape = Shape { name: "PersonTagIdsOptions", ty: Ty::Object(&[req("tagIds", Ty::List(&Ty::Id))]) };
 pub static THUMBNAILS: Shape = Shape { name: "AddPersonThumbnailsOptions", ty: Ty::Object(&[req("thumbnails", Ty::List(&NEW_THUMBNAIL))]) };
-pub static THUMBNAIL_IDS: Shape = Shape { name: "RemovePersonThumbnailsOptions", ty: Ty::Object(&[req("thumbnailIds", Ty::List(&Ty::Any))]) };
+pub static THUMBNAIL_IDS: Shape = Shape { name: "RemovePersonThumbnailsOptions", ty: Ty::Object(&[req("thumbnailIds", Ty::List(&Ty::Id))]) };

@@ -52,7 +52,28 @@ pub static COMPLETE_SEARCH_IMAGE_UPLOAD: Operation = Operation {
 /// The body of `searchAssets`.
 pub static SEARCH_OPTIONS: Shape = Shape {
     name: "SearchAssetsOptions",
-    ty: Ty::Object(&[req("query", Ty::Object(&[])), opt("queryOption", Ty::Object(&[])), opt("filter", Ty::Object(&[]))]),
+    ty: Ty::Object(&[
+        req(
+            "query",
+            Ty::Object(&[
+                opt("textQuery", Ty::Text),
+                opt("imageQuery", Ty::Text),
+                opt("personQuery", Ty::Object(&[opt("must", Ty::List(&Ty::Id)), opt("any", Ty::List(&Ty::Id)), opt("not", Ty::List(&Ty::Id))])),
+                opt("dialogQuery", Ty::Object(&[opt("must", Ty::List(&Ty::Text)), opt("any", Ty::List(&Ty::Text)), opt("not", Ty::List(&Ty::Text))])),
+            ]),
+        ),
+        opt("queryOption", Ty::Object(&[opt("confidenceLevel", Ty::Text)])),
+        opt(
+            "filter",
+            Ty::Object(&[
+                opt("projectIds", Ty::List(&Ty::Id)),
+                opt("assetIds", Ty::List(&Ty::Id)),
+                opt("assetTypes", Ty::List(&Ty::Text)),
+                opt("indexModifiedFrom", Ty::Text),
+                opt("indexModifiedTo", Ty::Text),
+            ]),
+        ),
+    ]),
 };
 
 /// What `searchAssets` resolves (not shown in the docs: `searchId` as `getAssetSearchResult` takes it).

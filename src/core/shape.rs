@@ -11,6 +11,10 @@ pub enum Ty {
     /// A whole number (ids, counts, milliseconds).
     Int,
     Number,
+    /// A positive integer id, or its decimal text (the API documents ids as both).
+    Id,
+    /// A whole number from 0 (counts, limits in a body).
+    Count,
     Bool,
     /// Any value at all (a member documented without a type).
     Any,
@@ -65,6 +69,11 @@ pub fn check<F: Format>(value: &F::Value, ty: &Ty, path: &str) -> Result<(), Fie
         (Ty::Any, _) | (Ty::Text, Kind::Text) | (Ty::Bool, Kind::Bool) | (Ty::Number, Kind::Number(_)) => Ok(()),
         (Ty::Int, Kind::Number(n)) if n.fract() == 0.0 => Ok(()),
         (Ty::Int, _) => Err(wrong("a whole number")),
+        (Ty::Count, Kind::Number(n)) if n.fract() == 0.0 && n >= 0.0 && n <= f64::from(u32::MAX) => Ok(()),
+        (Ty::Count, _) => Err(wrong("a whole number from 0")),
+        (Ty::Id, Kind::Number(n)) if n.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&n) => Ok(()),
+        (Ty::Id, Kind::Text) if F::text(value).is_some_and(|t| crate::core::validate::id("id", &crate::core::validate::ParamValue::Text(t)).is_ok()) => Ok(()),
+        (Ty::Id, _) => Err(FieldError { path: path.to_owned(), problem: "must be a positive integer id (a number or its decimal text)".to_owned() }),
         (Ty::Text, _) => Err(wrong("a string")),
         (Ty::Bool, _) => Err(wrong("a boolean")),
         (Ty::Number, _) => Err(wrong("a number")),

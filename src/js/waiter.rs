@@ -91,6 +91,11 @@ pub fn search_and_wait(inner: &Rc<Inner>, params: JsValue, options: JsValue) -> 
         let s = settings(&options)?;
         let copy = if input::is_plain(&params) { Object::assign(&Object::new(), params.unchecked_ref()) } else { Object::new() };
         let page_size = input::member(&copy, "pageSize");
+        // Checked by the result operation's own rule now, before the search is started.
+        if let (Some(size), Some(param)) = (&page_size, GET_ASSET_SEARCH_RESULT.params.iter().find(|p| p.name == "pageSize")) {
+            let value = read::<ParamValue>(size).unwrap_or(ParamValue::Other("object"));
+            crate::core::validate::apply(param.rule, "pageSize", &value)?;
+        }
         let _ = Reflect::delete_property(&copy, &JsValue::from_str("pageSize"));
         let source = if input::is_plain(&params) { copy.into() } else { params.clone() };
         let search = inner.prepare(&SEARCH_ASSETS, &source, &s.request_options)?;
