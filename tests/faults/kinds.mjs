@@ -9,7 +9,7 @@
 // Prints `ok`/`not ok` lines and ends with `kinds: N passed, N failed`.
 import { execFile } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -379,7 +379,13 @@ await kind(2, "every body read from the network is bounded while it is read", as
   // The README's node:http adapter (examples/node-proxy.mjs): an unauthorised upload is refused before
   // it is read in full (authorize runs first; the body is streamed, not buffered).
   try {
-    const { toNodeListener } = await import(pathToFileURL(join(ROOT, "examples/node-proxy.mjs")).href);
+    // A copy beside a link to the package under test (the example imports ../pkg/index.js).
+    const copy = mkdtempSync(join(tmpdir(), "mi-adapter-"));
+    mkdirSync(join(copy, "examples"));
+    cpSync(join(ROOT, "examples/node-proxy.mjs"), join(copy, "examples/node-proxy.mjs"));
+    symlinkSync(PKG, join(copy, "pkg"));
+    const { toNodeListener } = await import(pathToFileURL(join(copy, "examples/node-proxy.mjs")).href);
+    rmSync(copy, { recursive: true, force: true });
     const h = construct(() => createProxyHandler({ ...KEYS, endpoint: upstream.url, allow: ALLOW, authorize: () => false }));
     const server = createServer(toNodeListener(h.value));
     await new Promise((done) => server.listen(0, "127.0.0.1", done));
