@@ -21,7 +21,7 @@ use crate::js::call::{prepare_copy, spawn, Inner};
 use crate::js::error::to_js;
 use crate::js::format::{read, JsFormat};
 use crate::js::input::{self, snapshot};
-use crate::transport::signals;
+use crate::transport::signals::{self, race, Either};
 
 /// Options of every waiter.
 const WAIT_OPTIONS: &[&str] = &["intervalMs", "maxIntervalMs", "timeoutMs", "signal", "onProgress", "retries"];
@@ -123,11 +123,25 @@ async fn poll(inner: &Inner, op: &'static Operation, params: Object, s: &Setting
     let Some(rule) = op.poll else { return Err(Error::validation("options", "names an operation that cannot be waited on")) };
     let started = js_sys::Date::now();
     let (mut interval, mut last) = (s.interval_ms, None::<String>);
+    let (mut last_status, mut last_state) = (None::<JsValue>, None::<String>);
     let signals: Vec<AbortSignal> = inner.signal.iter().chain(s.signal.iter()).cloned().collect();
     loop {
         let call = prepare_copy(op, Object::assign(&Object::new(), &params), &s.request_options, inner.client.config.limits)?;
         let attempted = call.call.attempted(&inner.client.config.endpoint.base_path);
-        let status = inner.run(&call).await?;
+        // The overall limit bounds each poll too, its retries and their waits included: a poll still
+        // running at the deadline is given up (its fetch cancelled) and the wait times out.
+        let left = s.timeout_ms.saturating_sub((js_sys::Date::now() - started).max(0.0) as u64).max(1);
+        let status = match race(inner.run(&call), signals::sleep(left, &[])).await {
+            Either::Left(status) => status?,
+            Either::Right(_) => {
+                let mut e = Error::wait_timeout(&attempted, s.timeout_ms, last_state.as_deref());
+                if let Some(status) = &last_status {
+                    e.job_status = Some(Rc::new(status.clone()));
+                }
+                return Err(e);
+            }
+        };
+        last_status = Some(status.clone());
         let text = js_sys::JSON::stringify(&status).ok().and_then(|t| t.as_string());
         if text != last {
             last = text;
@@ -137,6 +151,7 @@ async fn poll(inner: &Inner, op: &'static Operation, params: Object, s: &Setting
             }
         }
         let state = JsFormat::member(&status, rule.field).and_then(|v| v.as_string()).unwrap_or_default();
+        last_state = Some(state.clone()).filter(|s| !s.is_empty());
         if rule.done.contains(&state.as_str()) {
             return Ok(status);
         }

@@ -109,9 +109,14 @@ impl FetchTransport {
         }
         // Without a global `AbortController` the request is sent without a signal of ours.
         let controller = AbortController::new().ok();
+        // Dropped before it settles (a waiter's overall limit ended the wait): the fetch is cancelled.
+        let guard = AbortOnDrop(controller.clone());
         let watch = Watch::new(Some(f64::from(timeout_ms)), &self.signals);
         match race(exchange(controller.clone()), watch.stopped()).await {
-            Either::Left(result) => result,
+            Either::Left(result) => {
+                guard.disarm();
+                result
+            }
             Either::Right(stop) => {
                 let (reason, error) = match stop {
                     Stop::Timeout => (JsValue::from(js_sys::Error::new("request timed out")), TransportError::Timeout),
@@ -173,6 +178,24 @@ fn header_strings(name: &'static str, value: &str, f: impl FnOnce(&JsValue, &JsV
     });
     if let Some(f) = f.take() {
         f(&JsValue::from_str(name), &JsValue::from_str(value));
+    }
+}
+
+/// Aborts its controller when dropped (a request future dropped before it settled).
+struct AbortOnDrop(Option<AbortController>);
+
+impl AbortOnDrop {
+    /// The request settled: nothing to cancel.
+    fn disarm(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = &self.0 {
+            controller.abort_with_reason(&JsValue::from(js_sys::Error::new("the call was given up")));
+        }
     }
 }
 
