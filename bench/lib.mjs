@@ -8,8 +8,15 @@ import { glueFiles } from "../scripts/glue-files.mjs";
 export const BENCH = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH, "..");
 export const PKG = join(ROOT, "pkg");
-/** The ES-module glue (the JS halves inlined), as the built pkg/package.json lists it. */
-export const GLUE_FILES = glueFiles(PKG);
+/** The ES-module glue (the JS halves inlined), as the built pkg/package.json lists it; null while pkg/
+ * is missing (run.mjs waits for a whole pkg/ before starting a section, which reads it again). */
+export const GLUE_FILES = (() => {
+  try {
+    return glueFiles(PKG);
+  } catch {
+    return null;
+  }
+})();
 export const QUICK = process.argv.includes("--quick");
 
 export const ACCESS_KEY = "bench-access-key";

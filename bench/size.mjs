@@ -155,6 +155,7 @@ export async function cutPerOperation(names, dir = PKG) {
       size_cut_ops_kept_count: kept,
       size_cut_wasm_gzip_bytes: kept.map((k) => sizes.get(k).gzip),
       size_cut_wasm_raw_bytes: kept.map((k) => sizes.get(k).raw),
+      size_cut_wasm_gzip_bytes_by_ops_kept: kept.map((k) => `${k}: ${sizes.get(k).gzip.toLocaleString("en-US")}`).join(", "),
       size_cut_wasm_gzip_bytes_all_ops: all.gzip,
       size_cut_wasm_gzip_bytes_no_ops: none.gzip,
       size_cut_wasm_gzip_per_operation_bytes: (all.gzip - none.gzip) / names.length,
