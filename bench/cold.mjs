@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { BENCH, GLUE_FILES, PKG, QUICK, ROOT, median, report } from "./lib.mjs";
 
 const samples = QUICK ? 8 : 20;
-const workerdSamples = QUICK ? 5 : 15;
+const workerdSamples = QUICK ? 5 : 25;
 
 function run(cmd, args) {
   const t0 = process.hrtime.bigint();
