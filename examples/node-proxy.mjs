@@ -3,23 +3,27 @@
 // the keys. Run it:
 //   NCP_ACCESS_KEY=... NCP_SECRET_KEY=... PROXY_TOKEN=... node examples/node-proxy.mjs [PORT]
 import { createServer } from "node:http";
+import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { createProxyHandler } from "../pkg/index.js";
 
-/** Adapts a fetch handler `(Request) => Promise<Response>` to a node:http request listener. */
+/** Adapts a fetch handler `(Request) => Promise<Response>` to a node:http request listener. The body is
+ *  streamed, not buffered: the handler runs `authorize` and its checks before it reads a byte, and
+ *  reads at most its `maxBodyBytes` (plus one chunk); an upload it refused is not read to its end. */
 export function toNodeListener(handler) {
   return async (req, res) => {
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    const body = chunks.length ? Buffer.concat(chunks) : undefined;
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
-    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body });
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const body = hasBody ? Readable.toWeb(req) : undefined;
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body, duplex: "half" });
     const response = await handler(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
+    // The rest of a refused or oversized upload is not read: the connection closes after the answer.
+    if (!req.complete) res.once("finish", () => req.destroy());
   };
 }
 

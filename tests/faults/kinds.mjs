@@ -9,7 +9,7 @@
 // Prints `ok`/`not ok` lines and ends with `kinds: N passed, N failed`.
 import { execFile } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -719,11 +719,16 @@ await kind(10, "the package runs from an esbuild server bundle with the .wasm co
       ["ESM", "handler.mjs", ["--format=esm"], "esm", "handler.mjs"],
       ["CJS", "handler.cjs", [], "cjs", "handler.cjs"],
       ["ESM source to CJS", "handler-esm-to-cjs.mjs", ["--format=cjs"], "esm-to-cjs", "handler.cjs"],
-      // README "Server bundles": `esbuild handler.mjs --bundle --platform=node --outfile=dist/handler.mjs`
-      ["the README's command as written (an ES module source, no --format, outfile .mjs)", "handler-esm-to-cjs.mjs", [], "dist", "handler.mjs"],
+      // README "Server bundles": the command as the README writes it (its flags read from README.md).
+      ["the README's command as written", "handler-esm-to-cjs.mjs", readmeEsbuildFlags(), "dist", "handler.mjs"],
       ["ESM source to CJS, minified, in a folder with a space and non-ASCII", "handler-esm-to-cjs.mjs", ["--format=cjs", "--minify"], "out dir/함수", "index.js"],
     ];
     const built = [];
+    function readmeEsbuildFlags() {
+      const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+      const line = readme.split("\n").find((l) => /^esbuild handler\.mjs /.test(l)) ?? "";
+      return line.split(/\s+/).filter((f) => f.startsWith("--") && !f.startsWith("--outfile") && f !== "--bundle" && !f.startsWith("--platform"));
+    }
     for (const [label, source, flags, out, file] of builds) {
       const b = await run(esbuild, [source, "--bundle", "--platform=node", ...flags, `--outfile=${out}/${file}`, "--log-level=error"], dir);
       if (b.code !== 0) {
