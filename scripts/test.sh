@@ -55,9 +55,9 @@ suite types-tsc-strict count_tsc tsc -p tests/types/tsconfig.json
 start_emulator EMULATOR || exit 1; PIDS+=("$EMULATOR_PID")
 DEAD_URL="$(closed_port_url)"
 export MI_EMULATOR_URL="$EMULATOR" MI_DEAD_URL="$DEAD_URL" CHROMEDRIVER=/usr/bin/chromedriver
-suite wasm-node count_rust wasm-pack test --node --test wasm_client --test wasm_resilience --test wasm_proxy
-suite wasm-chromium-page count_rust env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience --test wasm_proxy
-suite wasm-chromium-worker count_rust env WASM_BINDGEN_USE_DEDICATED_WORKER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience --test wasm_proxy
+suite wasm-node count_rust wasm-pack test --node --test wasm_client --test wasm_resilience --test wasm_proxy --test wasm_api
+suite wasm-chromium-page count_rust env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience --test wasm_proxy --test wasm_api
+suite wasm-chromium-worker count_rust env WASM_BINDGEN_USE_DEDICATED_WORKER=1 wasm-pack test --headless --chrome --test wasm_client --test wasm_resilience --test wasm_proxy --test wasm_api
 suite fault-matrix count_plain node tests/faults/matrix.mjs
 suite fault-kinds count_plain node tests/faults/kinds.mjs
 suite bad-input count_plain node tests/faults/bad-input.mjs
