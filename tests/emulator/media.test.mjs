@@ -654,7 +654,7 @@ describe("media pipeline", () => {
     assert.equal(res.headers["access-control-allow-origin"], "http://localhost:8000");
     const pre = await request(s, { method: "OPTIONS", path: `${root}/projects/1`, headers: { origin: "http://x", "access-control-request-method": "PATCH" } });
     assert.equal(pre.status, 204);
-    assert.equal(pre.headers["access-control-allow-methods"], "GET, POST, PATCH, DELETE, OPTIONS");
+    assert.equal(pre.headers["access-control-allow-methods"], "GET, POST, PUT, PATCH, DELETE, OPTIONS");
   });
 
   // ----------------------------------------------------------------------------------- admin routes

@@ -230,7 +230,7 @@
 //
 // Headers: every answer (API, admin, errors, faults; not a destroyed or hung connection) carries the CORS
 // headers (Access-Control-Allow-Origin = the request's Origin or *, Vary: Origin, Access-Control-Allow-
-// Methods: GET, POST, PATCH, DELETE, OPTIONS, Access-Control-Expose-Headers: Date, Retry-After, ...) and a
+// Methods: GET, POST, PUT, PATCH, DELETE, OPTIONS, Access-Control-Expose-Headers: Date, Retry-After, ...) and a
 // Date header (IMF-fixdate) from the emulator clock, which may be skewed (POST /__emulator/clock).
 //
 // Admin endpoints (no authentication, never in the request log, never take a fault). Bodies are JSON
@@ -613,7 +613,7 @@ function corsHeaders(req, preflight) {
   const headers = {
     "Access-Control-Allow-Origin": req.headers.origin || "*",
     Vary: "Origin",
-    "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE, OPTIONS",
+    "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": (preflight && req.headers["access-control-request-headers"]) || SIGNED_HEADERS,
     "Access-Control-Expose-Headers": "Date, Retry-After",
     "Access-Control-Max-Age": "600",

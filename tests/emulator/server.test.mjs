@@ -292,7 +292,7 @@ describe("emulator with default settings", () => {
     assert.equal(res.headers["content-type"], undefined);
     assert.equal(res.headers["access-control-allow-origin"], "http://localhost:8000");
     assert.equal(res.headers.vary, "Origin");
-    assert.equal(res.headers["access-control-allow-methods"], "GET, POST, PATCH, DELETE, OPTIONS");
+    assert.equal(res.headers["access-control-allow-methods"], "GET, POST, PUT, PATCH, DELETE, OPTIONS");
     assert.equal(res.headers["access-control-allow-headers"],
       "content-type,x-ncp-apigw-timestamp,x-ncp-iam-access-key,x-ncp-apigw-signature-v2");
     assert.equal(res.headers["access-control-expose-headers"], "Date, Retry-After");
