@@ -1,4 +1,4 @@
-// Runs tests/workerd/worker.mjs (the client, workspaces to import -> analysis -> index) and
+// Runs tests/workerd/worker.mjs (the client: workspaces and every operation of issues 12 and 13) and
 // tests/workerd/proxy-test.mjs (driving examples/worker-proxy/worker.js as its own Worker) in workerd
 // against the emulator:
 //   node tests/workerd/run.mjs EMULATOR_URL DEAD_URL
@@ -91,7 +91,10 @@ const workerd = join(root, "node_modules", ".bin", "workerd");
 const run = spawnSync(workerd, ["test", "--verbose", join(out, "config.capnp")], { encoding: "utf8" });
 const output = `${run.stdout}${run.stderr}`;
 process.stdout.write(output);
-const passed = (output.match(/^.*ok - /gm) ?? []).length;
-const failed = run.status === 0 ? 0 : 1;
+// Each check prints `ok - WHAT` or `not ok - WHAT: DETAIL`; a failed test without a `not ok` line (it
+// threw before or outside its checks) counts as one failure.
+const passed = (output.match(/^ok - /gm) ?? []).length;
+const notOk = (output.match(/^not ok - /gm) ?? []).length;
+const failed = run.status === 0 ? notOk : Math.max(notOk, 1);
 console.log(`workerd: ${passed} passed, ${failed} failed`);
-process.exit(run.status === 0 && passed > 0 ? 0 : 1);
+process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
