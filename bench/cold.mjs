@@ -86,6 +86,9 @@ for (let i = 0; i < workerdSamples; i++) {
 const m = (xs) => median(xs);
 const added = (xs, base) => median(xs.map((x, i) => x - base[i]));
 const paired = (xs, base) => median(xs.map((x, i) => x / base[i]));
+// A ratio of two added times; null when the alternative's own added time is under 1 ms, which these
+// wall-time differences cannot resolve (the ratio would be noise, even negative).
+const ratioOfAdded = (ours, alt) => (alt >= 1 ? ours / alt : null);
 report({
   cold_start_samples: samples,
   cold_start_node_ms_median: m(node.ours.ready),
@@ -112,8 +115,8 @@ report({
   // Ratios, ours / node:crypto (issue 15's measure) and ours / WebCrypto.
   cold_start_node_require_to_signed_ratio: paired(imported.ours, imported.crypto),
   cold_start_node_ratio: paired(node.ours.ready, node.crypto.ready),
-  cold_start_node_added_ratio: added(node.ours.ready, node.baseline.ready) / added(node.crypto.ready, node.baseline.ready),
-  cold_start_workerd_added_ratio_vs_node_crypto: added(edge.ours, edge.baseline) / added(edge["node-crypto"], edge["baseline-compat"]),
+  cold_start_node_added_ratio: ratioOfAdded(added(node.ours.ready, node.baseline.ready), added(node.crypto.ready, node.baseline.ready)),
+  cold_start_workerd_added_ratio_vs_node_crypto: ratioOfAdded(added(edge.ours, edge.baseline), added(edge["node-crypto"], edge["baseline-compat"])),
   cold_start_workerd_ratio_vs_node_crypto: paired(edge.ours, edge["node-crypto"]),
-  cold_start_workerd_added_ratio_vs_webcrypto: added(edge.ours, edge.baseline) / added(edge.webcrypto, edge.baseline),
+  cold_start_workerd_added_ratio_vs_webcrypto: ratioOfAdded(added(edge.ours, edge.baseline), added(edge.webcrypto, edge.baseline)),
 });

@@ -7,10 +7,10 @@
 //            ratio is the median of per-round ratios. Also the CPU per call against bench/server.mjs (in
 //            its own process), ours vs bench/hand-client.mjs (fetch + text + JSON.parse + status, code).
 //   memory   wasm linear memory before and after the timed calls (it never shrinks, so "after" is also
-//            its peak); the JS heap after gc() before and after them, and the heap a held result takes
-//            (ours vs Response + JSON.parse vs JSON.parse: the same objects expected); the peak RSS each way of reading adds, each
-//            in a fresh process (`--peak ours|parse`: process.resourceUsage().maxRSS after 5 calls minus
-//            before them; ours, Response + JSON.parse, JSON.parse of the string).
+//            its peak); the JS heap after gc() before and after them; the heap a held result takes (10
+//            held at once, / 10; ours vs Response + JSON.parse vs JSON.parse: the same objects
+//            expected); the peak RSS each way of reading adds, each in a fresh process (`--peak ours|
+//            response|parse`: process.resourceUsage().maxRSS after 5 calls minus before them).
 import { spawn, spawnSync } from "node:child_process";
 import { deepStrictEqual } from "node:assert";
 import { once } from "node:events";
@@ -79,19 +79,22 @@ await settle();
 const wasmAfter = wasm.memory.buffer.byteLength;
 const heapAfter = process.memoryUsage().heapUsed;
 
-// The heap one held result takes, each way.
+// The heap one held result takes, each way: 10 results held at once (separate calls, separate objects),
+// the growth divided by 10, median of 3 (one result alone is within the noise of a gc'd heap).
 async function held(fn) {
   await settle();
   const h0 = process.memoryUsage().heapUsed;
-  const kept = await fn();
+  const kept = [];
+  for (let i = 0; i < 10; i++) kept.push(await fn());
   await settle();
   const h1 = process.memoryUsage().heapUsed;
-  if (!kept) throw new Error("no result");
-  return h1 - h0;
+  if (kept.some((k) => !k)) throw new Error("no result");
+  return (h1 - h0) / kept.length;
 }
-const heldOurs = median([await held(variants.ours), await held(variants.ours), await held(variants.ours)]);
-const heldParse = median([await held(variants.parse), await held(variants.parse), await held(variants.parse)]);
-const heldResponse = median([await held(variants.response), await held(variants.response), await held(variants.response)]);
+const heldOf = async (fn) => median([await held(fn), await held(fn), await held(fn)]);
+const heldOurs = await heldOf(variants.ours);
+const heldParse = await heldOf(variants.parse);
+const heldResponse = await heldOf(variants.response);
 
 // Peak RSS each way, in fresh processes.
 const peak = (variant) => {
