@@ -130,6 +130,12 @@ fn strings(value: &JsValue) -> Vec<String> {
     Array::from(value).iter().map(|v| v.as_string().unwrap_or_default()).collect()
 }
 
+/// A promise awaited later: its handlers are attached now, so a rejection meanwhile is not unhandled
+/// (which ends a Node process).
+fn later(promise: Promise) -> JsFuture {
+    JsFuture::from(promise)
+}
+
 /// `{"workspaceName": ws, <members>}`, `members` being JSON members without braces (or empty).
 fn opts(ws: &str, members: &str) -> JsValue {
     if members.is_empty() {
@@ -171,13 +177,13 @@ fn describe(e: &JsValue) -> String {
 }
 
 /// What `promise` resolves; a rejection fails the test, saying which call and why.
-async fn ok(promise: Promise, what: &str) -> JsValue {
-    JsFuture::from(promise).await.unwrap_or_else(|e| panic!("{what}: {}", describe(&e)))
+async fn ok(promise: impl Into<JsFuture>, what: &str) -> JsValue {
+    promise.into().await.unwrap_or_else(|e| panic!("{what}: {}", describe(&e)))
 }
 
 /// What `promise` rejects with; a resolution fails the test.
-async fn fails(promise: Promise, what: &str) -> JsValue {
-    match JsFuture::from(promise).await {
+async fn fails(promise: impl Into<JsFuture>, what: &str) -> JsValue {
+    match promise.into().await {
         Ok(v) => panic!("{what}: resolved {}", show(&v)),
         Err(e) => e,
     }
@@ -304,9 +310,9 @@ async fn projects_and_assets_work_against_the_emulator() {
     assert!(matches!(text(&status, "uploadStatus").as_deref(), Some("IN_PROGRESS" | "COMPLETED")), "{}", show(&status));
     let seen = Array::new();
     let (w1, w2, w3) = (
-        mi.wait_for_asset_import(asset(&ws, p, a1), Some(fast_recording(&seen))),
-        mi.wait_for_asset_import(asset(&ws, p, a2), Some(fast())),
-        mi.wait_for_asset_import(asset(&ws, p, a3), Some(fast())),
+        later(mi.wait_for_asset_import(asset(&ws, p, a1), Some(fast_recording(&seen)))),
+        later(mi.wait_for_asset_import(asset(&ws, p, a2), Some(fast()))),
+        later(mi.wait_for_asset_import(asset(&ws, p, a3), Some(fast()))),
     );
     let done = ok(w1, "waitForAssetImport").await;
     assert_eq!(text(&done, "uploadStatus").as_deref(), Some("COMPLETED"));
@@ -379,7 +385,7 @@ async fn the_analysis_its_index_and_scene_summaries_work_against_the_emulator() 
     let a = import(&mi, &ws, p, "trailer.mov").await;
     let f = import(&mi, &ws, p, "fail-analysis.mp4").await;
     let c = import(&mi, &ws, p, "clips/interview.webm").await;
-    let imports: Vec<Promise> = [a, f, c].iter().map(|&x| mi.wait_for_asset_import(asset(&ws, p, x), Some(fast()))).collect();
+    let imports: Vec<JsFuture> = [a, f, c].iter().map(|&x| later(mi.wait_for_asset_import(asset(&ws, p, x), Some(fast())))).collect();
     for w in imports {
         ok(w, "waitForAssetImport").await;
     }
@@ -416,9 +422,9 @@ async fn the_analysis_its_index_and_scene_summaries_work_against_the_emulator() 
     // getIndexStatus (#18) and waitForIndex: completed, failed, cancelled.
     let seen = Array::new();
     let (wa, wf, wc) = (
-        mi.wait_for_index(asset(&ws, p, a), Some(fast_recording(&seen))),
-        mi.wait_for_index(asset(&ws, p, f), Some(fast())),
-        mi.wait_for_index(asset(&ws, p, c), Some(fast())),
+        later(mi.wait_for_index(asset(&ws, p, a), Some(fast_recording(&seen)))),
+        later(mi.wait_for_index(asset(&ws, p, f), Some(fast()))),
+        later(mi.wait_for_index(asset(&ws, p, c), Some(fast()))),
     );
     let e = fails(wc, "waiting for a cancelled analysis").await;
     assert_job(&e, "ANALYSIS_CANCELED", "ANALYZE_CANCEL");
@@ -514,7 +520,7 @@ async fn asset_search_works_against_the_emulator() {
         ok(mi.wait_for_asset_import(asset(&ws, p, x), Some(fast())), "waitForAssetImport").await;
         ok(mi.request_index(asset(&ws, p, x), None), "requestIndex").await;
     }
-    let waits: Vec<Promise> = [a, b].iter().map(|&x| mi.wait_for_index(asset(&ws, p, x), Some(fast()))).collect();
+    let waits: Vec<JsFuture> = [a, b].iter().map(|&x| later(mi.wait_for_index(asset(&ws, p, x), Some(fast())))).collect();
     for w in waits {
         ok(w, "waitForIndex").await;
     }
@@ -522,6 +528,13 @@ async fn asset_search_works_against_the_emulator() {
     let target = scene_with_person(&index);
     assert!(!target.is_null(), "a scene of trailer.mov with a keyword and a person");
     let (keyword, person) = (text(&target, "keyword").expect("keyword"), id(&target, "personId"));
+
+    // Searches run for a few ticks: those checked further down start now, side by side.
+    let and_wait = |members: &str| later(mi.search_assets_and_wait(opts(&ws, members), Some(fast())));
+    let first = and_wait(r#""query":{"textQuery":"e"},"pageSize":1"#);
+    let narrowed = and_wait(&format!(r#""query":{{"textQuery":"{keyword}","personQuery":{{"must":[{person}]}}}},"queryOption":{{"confidenceLevel":"LOW"}},"filter":{{"assetIds":[{a}],"assetTypes":["VIDEO"]}}"#));
+    let filtered = and_wait(&format!(r#""query":{{"textQuery":"e"}},"filter":{{"assetIds":[{b}]}}"#));
+    let failing = and_wait(r#""query":{"textQuery":"__fail__"}"#);
 
     // searchAssets (#25) -> searchId; getAssetSearchResult (#26) says RUNNING, then COMPLETED with results.
     let started = ok(mi.search_assets(opts(&ws, &format!(r#""query":{{"textQuery":"{keyword}"}}"#)), None), "searchAssets").await;
@@ -545,7 +558,7 @@ async fn asset_search_works_against_the_emulator() {
 
     // searchAssetsAndWait: the first page of a completed search (its pageSize), and assetSearchResults()
     // pages through all of it. "e" is in every script: both videos match.
-    let first = ok(mi.search_assets_and_wait(opts(&ws, r#""query":{"textQuery":"e"},"pageSize":1"#), Some(fast())), "searchAssetsAndWait").await;
+    let first = ok(first, "searchAssetsAndWait").await;
     assert_eq!((text(&first, "status").as_deref(), num(&first, "pageSize"), num(&first, "totalCount")), (Some("COMPLETED"), 1.0, 2.0), "{}", show(&first));
     assert_eq!((list(&first, "results").length(), num(&first, "totalPage")), (1, 2.0));
     let every_id = text(&first, "searchId").expect("searchId");
@@ -554,14 +567,13 @@ async fn asset_search_works_against_the_emulator() {
     assert_eq!(numbers(&ids(&every, "assetId")).into_iter().collect::<BTreeSet<_>>(), BTreeSet::from([a, b]), "{}", show(&every));
 
     // A person query and a filter narrow the search.
-    let query = format!(r#""query":{{"textQuery":"{keyword}","personQuery":{{"must":[{person}]}}}},"queryOption":{{"confidenceLevel":"LOW"}},"filter":{{"assetIds":[{a}],"assetTypes":["VIDEO"]}}"#);
-    let narrowed = ok(mi.search_assets_and_wait(opts(&ws, &query), Some(fast())), "a person query").await;
+    let narrowed = ok(narrowed, "a person query").await;
     assert_eq!(numbers(&ids(&get(&narrowed, "results"), "assetId")), [a], "{}", show(&narrowed));
-    let filtered = ok(mi.search_assets_and_wait(opts(&ws, &format!(r#""query":{{"textQuery":"e"}},"filter":{{"assetIds":[{b}]}}"#)), Some(fast())), "a filter").await;
+    let filtered = ok(filtered, "a filter").await;
     assert_eq!(numbers(&ids(&get(&filtered, "results"), "assetId")), [b], "{}", show(&filtered));
 
     // Typed errors: a failing search, an unknown search id, bad input.
-    let e = fails(mi.search_assets_and_wait(opts(&ws, r#""query":{"textQuery":"__fail__"}"#), Some(fast())), "a failing search").await;
+    let e = fails(failing, "a failing search").await;
     assert_job(&e, "SEARCH_FAILED", "FAILED");
     assert_eq!(text(&get(&e, "jobStatus"), "status").as_deref(), Some("FAILED"));
     let e = fails(mi.get_asset_search_result(opts(&ws, r#""searchId":"nosuchsearch00000000""#), None), "an unknown search").await;
@@ -590,7 +602,8 @@ async fn search_image_uploads_work_against_the_emulator() {
     assert!(url.starts_with(&format!("{}/", emulator().trim_end_matches('/'))), "{url}");
     assert!(key.starts_with("query-assets/") && key.ends_with("/query.jpg"), "{key}");
     assert_eq!(num(&issued, "expirationSeconds"), 900.0);
-    let status = ok(put_bytes(&url, &jpeg(640, 480, "by-hand", 0), "image/jpeg"), "PUT to the presigned URL").await;
+    // (In a browser this PUT is cross-origin: it is sent only if the emulator's preflight allows PUT.)
+    let status = ok(put_bytes(&url, &jpeg(640, 480, "by-hand", 0), "image/jpeg"), "PUT to the presigned URL (CORS preflight)").await;
     assert_eq!(status.as_f64(), Some(200.0));
     let done = ok(mi.complete_search_image_upload(obj(&format!(r#"{{"assetKey":"{key}"}}"#)), None), "completeSearchImageUpload").await;
     assert_eq!((text(&done, "uploadStatus").as_deref(), text(&done, "assetKey").as_deref()), (Some("COMPLETED"), Some(key.as_str())), "{}", show(&done));
@@ -648,7 +661,7 @@ async fn persons_and_person_tags_work_against_the_emulator() {
     let (url, key_a) = (text(&issued, "url").expect("url"), text(&issued, "thumbnailKey").expect("thumbnailKey"));
     assert!(key_a.starts_with(&format!("{ws}/")) && key_a.ends_with("/face-a.jpg"), "{key_a}");
     let face_a = jpeg(320, 320, "face-a", 0);
-    assert_eq!(ok(put_bytes(&url, &face_a, "image/jpeg"), "PUT to the presigned URL").await.as_f64(), Some(200.0));
+    assert_eq!(ok(put_bytes(&url, &face_a, "image/jpeg"), "PUT to the presigned URL (CORS preflight)").await.as_f64(), Some(200.0));
     let done = ok(mi.complete_person_thumbnail_upload(opts(&ws, &format!(r#""thumbnailKey":"{key_a}""#)), None), "completePersonThumbnailUpload").await;
     assert_eq!(text(&done, "uploadStatus").as_deref(), Some("COMPLETED"), "{}", show(&done));
     let e = fails(mi.create_person_thumbnail_upload_url(opts(&ws, r#""thumbnailFileName":"face.heic""#), None), "a heic thumbnail").await;
