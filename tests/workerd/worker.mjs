@@ -75,7 +75,10 @@ async function section(name, body) {
   try {
     await body();
   } catch (e) {
-    check(false, `${name}: the section ran to its end`, `threw ${describe(e)}${e?.stack ? `\n${e.stack}` : ""}`);
+    // The stack only for an error that is not the package's (a slip of this file, e.g. a TypeError).
+    const where = e?.stack && !["ValidationError", "NetworkError", "TimeoutError", "AbortError", "ApiError", "DecodeError"].includes(e.name)
+      ? `\n${e.stack.split("\n").slice(0, 4).join("\n")}` : "";
+    check(false, `${name}: the section ran to its end`, `threw ${describe(e)}${where}`);
   }
 }
 
