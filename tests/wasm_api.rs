@@ -727,6 +727,16 @@ async fn persons_found_by_an_analysis_and_person_tags_work_against_the_emulator(
     assert_api(&e, "BAD_REQUEST", 400.0, "10001");
     let e = fails(mi.create_person(opts(&ws, r#""name":"Nobody","thumbnails":[]"#), None), "no thumbnail").await;
     assert_invalid(&e, "thumbnails");
+    // Neither does it add a thumbnail (#41) or find a face (#37); a person found by an analysis has no
+    // thumbnail to remove (#42/43: 409, a person never ends with none).
+    let e = fails(mi.add_person_thumbnails(opts(&ws, &format!(r#""personId":{p0},"thumbnails":[{{"thumbnailKey":"{key}","isPrimaryThumbnail":false}}]"#)), None), "adding a key never uploaded").await;
+    assert_api(&e, "BAD_REQUEST", 400.0, "10001");
+    let e = fails(mi.recommend_persons_by_thumbnail(opts(&ws, &format!(r#""thumbnailKey":"{key}""#)), None), "recommending by a key never uploaded").await;
+    assert_api(&e, "BAD_REQUEST", 400.0, "10001");
+    let e = fails(mi.recommend_persons_by_thumbnail(opts(&ws, &format!(r#""thumbnailKey":"{key}","scoreThreshold":101"#)), None), "scoreThreshold 101").await;
+    assert_invalid(&e, "scoreThreshold");
+    let e = fails(mi.remove_person_thumbnails(opts(&ws, &format!(r#""personId":{p0},"thumbnailIds":[999999999]"#)), None), "removing from a person without thumbnails").await;
+    assert_api(&e, "CONFLICT", 409.0, "409");
     let e = fails(mi.create_person_thumbnail_upload_url(opts(&ws, r#""thumbnailFileName":"face.heic""#), None), "a heic thumbnail").await;
     assert_invalid(&e, "thumbnailFileName");
     delete_workspace(&mi, &ws).await;
