@@ -157,7 +157,7 @@ const ROWS = [
 ];
 
 const fmt = (v) =>
-  v === null ? "n/a" : Array.isArray(v) ? v.map(fmt).join(" / ") : typeof v !== "number" ? String(v) : Number.isInteger(v) ? v.toLocaleString("en-US") : v >= 100 ? v.toFixed(0) : v.toFixed(2);
+  v === null ? "n/a" : Array.isArray(v) ? v.map(fmt).join(" / ") : typeof v !== "number" ? String(v) : Number.isInteger(v) || v >= 100 ? Math.round(v).toLocaleString("en-US") : v.toFixed(2);
 const lines = [`| metric | value | unit |`, `|---|---|---|`];
 for (const [group, rows] of ROWS) {
   const present = rows.filter(([, keys]) => keys.every((k) => k in results));
