@@ -18,6 +18,11 @@ const workspaceName = process.argv[2] ?? `demo-${Date.now().toString(36)}`;
 const bucketName = process.env.MI_DEMO_BUCKET || "mi-demo";
 const key = process.env.MI_DEMO_KEY || "trailer.mov";
 const pollMs = Number(process.env.MI_DEMO_POLL_MS) || 2000;
+// MI_DEMO_HOLD=1 (the demo's test): after printing the index and the scene summary, wait for a line on
+// stdin before going on, so the test reads the API's own copy before the cleanup deletes it.
+const hold = process.env.MI_DEMO_HOLD === "1"
+  ? () => new Promise((resolve) => process.stdin.once("data", () => { process.stdin.pause(); resolve(); }).resume())
+  : async () => {};
 const interrupt = new AbortController();
 process.once("SIGINT", () => interrupt.abort(new Error("interrupted (Ctrl-C)")));
 const waitOptions = (onProgress) => ({ intervalMs: pollMs, maxIntervalMs: pollMs * 2, signal: interrupt.signal, onProgress });
@@ -134,6 +139,8 @@ try {
     console.log(`  ${k.keyword.padEnd(24)}  ${clock(ms).padStart(7)}  ${times(k.appearances?.length ?? 0, "appearance")}`);
   }
 
+  await hold();
+
   step("6. scene summary");
   await mi.requestSceneSummary({ ...asset, locale: "en" });
   console.log("requestSceneSummary -> locale en");
@@ -143,6 +150,7 @@ try {
   const first = (summary.scenes ?? []).slice(0, 3);
   for (const s of first) console.log(`  scene ${s.sceneNo}  ${clock(s.startMs)}-${clock(s.endMs)}  ${s.summary}`);
   if ((summary.scenes?.length ?? 0) > first.length) console.log(`  ... ${times(summary.scenes.length - first.length, "more scene")}`);
+  await hold();
 
   step("7. cleanup");
   await mi.deleteAsset(asset);

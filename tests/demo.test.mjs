@@ -2,7 +2,7 @@
 // checks what it printed, so the documented demo cannot rot:  node tests/demo.test.mjs EMULATOR_URL
 // The figures the demo prints are checked against the emulator's own answers, read here with raw HTTP
 // signed by tests/emulator/spawn.mjs's node:crypto signer (not the library): the index and the scene
-// summary are read while the demo is paused (SIGSTOP) right after it printed them, so its cleanup cannot
+// summary are read while the demo holds (MI_DEMO_HOLD=1) right after it printed them, so its cleanup cannot
 // get there first. The cleanup is checked in the emulator's request log and its workspace list.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -61,18 +61,18 @@ const { tickMs } = await admin("/__emulator/tick");
 const child = spawn(process.execPath, [demo, name], {
   env: {
     ...process.env, MI_ENDPOINT: endpoint, MI_ACCESS_KEY: AK, MI_SECRET_KEY: SK,
-    MI_DEMO_POLL_MS: String(Math.max(1, Math.floor(tickMs / 2))),
+    MI_DEMO_POLL_MS: String(Math.max(1, Math.floor(tickMs / 2))), MI_DEMO_HOLD: "1",
   },
-  stdio: ["ignore", "pipe", "pipe"],
+  stdio: ["pipe", "pipe", "pipe"],
 });
 const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
 let out = "", err = "", pending = "";
 let projectId, assetId, rawIndex, rawSummary;
 const reads = [];
-/** Pauses the demo, runs `read`, resumes it: what the demo printed is compared with the API's state then. */
+/** The demo holds (MI_DEMO_HOLD=1) after printing the index and the scene summary: `read` runs, then
+ *  a line on its stdin lets it go on, so what it printed is compared with the API's state then. */
 const paused = (read) => {
-  child.kill("SIGSTOP");
-  reads.push(read().catch((e) => { console.log(`# raw read failed: ${e.stack}`); }).finally(() => child.kill("SIGCONT")));
+  reads.push(read().catch((e) => { console.log(`# raw read failed: ${e.stack}`); }).finally(() => child.stdin.write("\n")));
 };
 child.stdout.setEncoding("utf8");
 child.stdout.on("data", (chunk) => {
@@ -85,8 +85,9 @@ child.stdout.on("data", (chunk) => {
     projectId ??= /^createProject +-> project (\d+)/.exec(line)?.[1];
     assetId ??= /^importAsset +-> asset (\d+)/.exec(line)?.[1];
     const base = `/api/v1/workspaces/${name}/projects/${projectId}/assets/${assetId}`;
-    if (/^getIndex +-> /.test(line)) paused(async () => { rawIndex = await api("GET", `${base}/index`); });
+    if (/^top keywords, by time on screen:/.test(line)) paused(async () => { rawIndex = await api("GET", `${base}/index`); });
     if (/^getSceneSummary +-> /.test(line)) paused(async () => { rawSummary = await api("GET", `${base}/scene-summary`); });
+    if (/^== 7\. cleanup/.test(line)) child.stdin.end(); // no more holds
   }
 });
 child.stderr.on("data", (d) => { err += d; });

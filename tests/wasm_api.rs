@@ -787,7 +787,6 @@ async fn upload_urls_and_the_checks_before_any_upload_work_against_the_emulator(
 /// key, a refused small image; then persons made from the thumbnails (#30), their thumbnails added
 /// (#41) and removed (#42/43), and a person found by a thumbnail (#37).
 #[wasm_bindgen_test]
-#[ignore = "in Chromium (page and worker) the PUT to the presigned URL fails with `TypeError: Failed to fetch`: the emulator's CORS preflight answer (corsHeaders in tests/emulator/server.mjs) allows GET, POST, PATCH, DELETE, OPTIONS but not PUT; passes in Node, and in both Chromium runs against an emulator whose preflight allows PUT; un-ignore once it does"]
 async fn uploads_to_presigned_urls_and_persons_made_from_them_work_against_the_emulator() {
     let mi = client();
     let ws = fresh_workspace(&mi, "up").await;
