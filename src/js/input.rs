@@ -179,6 +179,16 @@ pub fn with_names<R>(names: &'static [&'static str], f: impl FnOnce(&[JsValue]) 
 
 
 
+/// `params` (when a plain object) as a safe copy of all its keys, for a helper that adds or removes
+/// members before the operation's own reading checks them; anything else as it is, for that reading to
+/// refuse with its usual message. The copy reads through `catch` reads only (see `snapshot`).
+pub fn plain_copy(params: &JsValue) -> Result<Option<Object>, Error> {
+    if !is_plain(params) {
+        return Ok(None);
+    }
+    snapshot(params, "options", &|_| true, &String::new).map(Some)
+}
+
 /// A function member of a snapshot, or `None`.
 pub fn function(object: &Object, key: &str) -> Result<Option<js_sys::Function>, Error> {
     match member(object, key) {

@@ -152,9 +152,13 @@ fn upload(inner: &Rc<Inner>, kind: &'static Kind, params: Option<JsValue>, data:
             Some(p) => p,
             None => Object::new().into(),
         };
-        let target = if input::is_plain(&params) { Object::assign(&Object::new(), params.unchecked_ref()) } else { Object::new() };
-        let _ = Reflect::set(&target, &JsValue::from_str(kind.file_field), &JsValue::from_str(&name));
-        let source: JsValue = if input::is_plain(&params) { target.into() } else { params };
+        let source: JsValue = match input::plain_copy(&params)? {
+            Some(target) => {
+                let _ = Reflect::set(&target, &JsValue::from_str(kind.file_field), &JsValue::from_str(&name));
+                target.into()
+            }
+            None => params,
+        };
         let url_call = inner.prepare(kind.url_op, &source, &request_options.clone().into())?;
         let bytes = bytes_of(&data)?;
         Ok((url_call, bytes, fields.content_type, request_options))

@@ -8,7 +8,6 @@ use std::rc::Rc;
 use js_sys::{Function, Object, Promise, Reflect};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use crate::api::input_error;
@@ -89,15 +88,20 @@ pub fn search_and_wait(inner: &Rc<Inner>, params: JsValue, options: JsValue) -> 
     use crate::api::search::{GET_ASSET_SEARCH_RESULT, SEARCH_ASSETS};
     let start = || -> Result<_, Error> {
         let s = settings(&options)?;
-        let copy = if input::is_plain(&params) { Object::assign(&Object::new(), params.unchecked_ref()) } else { Object::new() };
-        let page_size = input::member(&copy, "pageSize");
+        let copy = input::plain_copy(&params)?;
+        let page_size = copy.as_ref().and_then(|c| input::member(c, "pageSize"));
         // Checked by the result operation's own rule now, before the search is started.
         if let (Some(size), Some(param)) = (&page_size, GET_ASSET_SEARCH_RESULT.params.iter().find(|p| p.name == "pageSize")) {
             let value = read::<ParamValue>(size).unwrap_or(ParamValue::Other("object"));
             crate::core::validate::apply(param.rule, "pageSize", &value)?;
         }
-        let _ = Reflect::delete_property(&copy, &JsValue::from_str("pageSize"));
-        let source = if input::is_plain(&params) { copy.into() } else { params.clone() };
+        let source = match copy {
+            Some(copy) => {
+                let _ = Reflect::delete_property(&copy, &JsValue::from_str("pageSize"));
+                copy.into()
+            }
+            None => params.clone(),
+        };
         let search = inner.prepare(&SEARCH_ASSETS, &source, &s.request_options)?;
         Ok((search, page_size, s))
     };
