@@ -63,9 +63,7 @@ impl Format for JsFormat {
     }
 
     fn write<T: Serialize>(value: &T) -> Result<String, String> {
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let js = value.serialize(&serializer).map_err(|e| e.to_string())?;
-        js_sys::JSON::stringify(&js).ok().and_then(|s| s.as_string()).ok_or_else(|| "could not be written as JSON".to_owned())
+        serde_json::to_string(value).map_err(|_| "could not be written as JSON".to_owned())
     }
 }
 
