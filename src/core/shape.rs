@@ -88,7 +88,11 @@ impl At<'_> {
 }
 
 fn walk<F: Format>(value: &F::Value, ty: &Ty, at: &At<'_>) -> Result<(), FieldError> {
-    let kind = F::kind(value);
+    walk_kind::<F>(value, F::kind(value), ty, at)
+}
+
+/// `walk` of a value whose kind is known.
+fn walk_kind<F: Format>(value: &F::Value, kind: Kind, ty: &Ty, at: &At<'_>) -> Result<(), FieldError> {
     let wrong = |expected: &str| FieldError { path: at.path(), problem: format!("must be {expected}, not {}", kind.name()) };
     match (ty, kind) {
         (Ty::Any, _) | (Ty::Text, Kind::Text) | (Ty::Bool, Kind::Bool) | (Ty::Number, Kind::Number(_)) => Ok(()),
@@ -113,11 +117,13 @@ fn walk<F: Format>(value: &F::Value, ty: &Ty, at: &At<'_>) -> Result<(), FieldEr
         (Ty::List(_), _) => Err(wrong("an array")),
         (Ty::Object(fields), Kind::Object) => {
             for field in fields.iter() {
+                // One read per member; its kind tells absent (`undefined` or `null`) from present.
+                let member = F::field(value, field.name);
                 let here = At::Member(at, field.name);
-                match F::member(value, field.name) {
-                    Some(member) => walk::<F>(&member, &field.ty, &here)?,
-                    None if field.required => return Err(FieldError { path: here.path(), problem: "is missing".to_owned() }),
-                    None => {}
+                match F::kind(&member) {
+                    Kind::Null if field.required => return Err(FieldError { path: here.path(), problem: "is missing".to_owned() }),
+                    Kind::Null => {}
+                    kind => walk_kind::<F>(&member, kind, &field.ty, &here)?,
                 }
             }
             Ok(())

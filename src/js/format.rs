@@ -58,6 +58,10 @@ impl Format for JsFormat {
         Some(value.unchecked_ref::<Plain>().get(key)).filter(|v| !v.is_undefined() && !v.is_null())
     }
 
+    fn field(value: &JsValue, key: &str) -> JsValue {
+        value.unchecked_ref::<Plain>().get(key)
+    }
+
     fn set_member(value: &JsValue, key: &str, member: &JsValue) -> bool {
         value.is_object() && Reflect::set(value, &JsValue::from_str(key), member).unwrap_or(false)
     }
