@@ -79,6 +79,10 @@ pub trait Format {
     /// The member `key` of an object document, `None` when absent, `null` or not an object.
     fn member(value: &Self::Value, key: &str) -> Option<Self::Value>;
 
+    /// The member `key` of a value already known to be an object, as it is: absent reads as a value
+    /// of `Kind::Null` (the shape walk reads every documented member, so no check it does not need).
+    fn field(value: &Self::Value, key: &str) -> Self::Value;
+
     /// Sets the member `key` of an object document (used to complete a result); false if it cannot.
     fn set_member(value: &Self::Value, key: &str, member: &Self::Value) -> bool;
 

@@ -64,8 +64,37 @@ pub const fn opt(name: &'static str, ty: Ty) -> Field {
 
 /// Checks `value` against `ty`; the error names the path below `path`.
 pub fn check<F: Format>(value: &F::Value, ty: &Ty, path: &str) -> Result<(), FieldError> {
-    let wrong = |expected: &str| FieldError { path: path.to_owned(), problem: format!("must be {expected}, not {}", F::kind(value).name()) };
-    match (ty, F::kind(value)) {
+    walk::<F>(value, ty, &At::Root(path))
+}
+
+/// Where a walk is, written out only when a field is wrong (no string per member on the way).
+enum At<'a> {
+    Root(&'a str),
+    Member(&'a At<'a>, &'static str),
+    Item(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    fn path(&self) -> String {
+        match self {
+            At::Root(path) => (*path).to_owned(),
+            At::Member(parent, name) => {
+                let parent = parent.path();
+                if parent.is_empty() { (*name).to_owned() } else { format!("{parent}.{name}") }
+            }
+            At::Item(parent, i) => format!("{}[{i}]", parent.path()),
+        }
+    }
+}
+
+fn walk<F: Format>(value: &F::Value, ty: &Ty, at: &At<'_>) -> Result<(), FieldError> {
+    walk_kind::<F>(value, F::kind(value), ty, at)
+}
+
+/// `walk` of a value whose kind is known.
+fn walk_kind<F: Format>(value: &F::Value, kind: Kind, ty: &Ty, at: &At<'_>) -> Result<(), FieldError> {
+    let wrong = |expected: &str| FieldError { path: at.path(), problem: format!("must be {expected}, not {}", kind.name()) };
+    match (ty, kind) {
         (Ty::Any, _) | (Ty::Text, Kind::Text) | (Ty::Bool, Kind::Bool) | (Ty::Number, Kind::Number(_)) => Ok(()),
         (Ty::Int, Kind::Number(n)) if n.fract() == 0.0 => Ok(()),
         (Ty::Int, _) => Err(wrong("a whole number")),
@@ -73,14 +102,14 @@ pub fn check<F: Format>(value: &F::Value, ty: &Ty, path: &str) -> Result<(), Fie
         (Ty::Count, _) => Err(wrong("a whole number from 0")),
         (Ty::Id, Kind::Number(n)) if n.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&n) => Ok(()),
         (Ty::Id, Kind::Text) if F::text(value).is_some_and(|t| crate::core::validate::id("id", &crate::core::validate::ParamValue::Text(t)).is_ok()) => Ok(()),
-        (Ty::Id, _) => Err(FieldError { path: path.to_owned(), problem: "must be a positive integer id (a number or its decimal text)".to_owned() }),
+        (Ty::Id, _) => Err(FieldError { path: at.path(), problem: "must be a positive integer id (a number or its decimal text)".to_owned() }),
         (Ty::Text, _) => Err(wrong("a string")),
         (Ty::Bool, _) => Err(wrong("a boolean")),
         (Ty::Number, _) => Err(wrong("a number")),
         (Ty::List(item), Kind::List(length)) => {
             for i in 0..length {
                 if let Some(v) = F::item(value, i) {
-                    check::<F>(&v, item, &format!("{path}[{i}]"))?;
+                    walk::<F>(&v, item, &At::Item(at, i))?;
                 }
             }
             Ok(())
@@ -88,11 +117,13 @@ pub fn check<F: Format>(value: &F::Value, ty: &Ty, path: &str) -> Result<(), Fie
         (Ty::List(_), _) => Err(wrong("an array")),
         (Ty::Object(fields), Kind::Object) => {
             for field in fields.iter() {
-                let at = if path.is_empty() { field.name.to_owned() } else { format!("{path}.{}", field.name) };
-                match F::member(value, field.name) {
-                    Some(member) => check::<F>(&member, &field.ty, &at)?,
-                    None if field.required => return Err(FieldError { path: at, problem: "is missing".to_owned() }),
-                    None => {}
+                // One read per member; its kind tells absent (`undefined` or `null`) from present.
+                let member = F::field(value, field.name);
+                let here = At::Member(at, field.name);
+                match F::kind(&member) {
+                    Kind::Null if field.required => return Err(FieldError { path: here.path(), problem: "is missing".to_owned() }),
+                    Kind::Null => {}
+                    kind => walk_kind::<F>(&member, kind, &field.ty, &here)?,
                 }
             }
             Ok(())

@@ -55,7 +55,11 @@ impl Format for JsFormat {
         }
         // Documents are `JSON.parse` results or safe copies (see `input::snapshot`): plain data with no
         // getter to throw, so the direct read suffices.
-        Some(value.unchecked_ref::<Plain>().read(key)).filter(|v| !v.is_undefined() && !v.is_null())
+        Some(value.unchecked_ref::<Plain>().get(key)).filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    fn field(value: &JsValue, key: &str) -> JsValue {
+        value.unchecked_ref::<Plain>().get(key)
     }
 
     fn set_member(value: &JsValue, key: &str, member: &JsValue) -> bool {

@@ -69,9 +69,11 @@ pub fn sign_request(#[wasm_bindgen(unchecked_param_type = "SignRequestOptions")]
         };
         let method = checked_method(text(0, "method")?)?;
         let uri = checked_uri(text(1, "uri")?)?;
-        let credentials = crate::js::options::credentials_of(&value(2), &value(3))?;
+        let access_key = value(2);
+        let credentials = crate::js::options::credentials_of(&access_key, &value(3))?;
         let timestamp = timestamp_of(value(4))?;
-        Ok(headers(&credentials, &method, &uri, &timestamp))
+        // The access key is checked printable ASCII: the caller's own string is the header's value.
+        Ok(headers(&credentials, &access_key, &method, &uri, &timestamp))
     };
     sign().map_err(|e| to_js(&e))
 }
@@ -88,6 +90,8 @@ pub fn sign_request(#[wasm_bindgen(unchecked_param_type = "SignRequestOptions")]
 #[wasm_bindgen]
 pub struct NcpSigner {
     credentials: Credentials,
+    /// The access key as a JS string, made once (each call puts it in the headers).
+    access_key: JsValue,
 }
 
 #[wasm_bindgen]
@@ -104,7 +108,12 @@ impl NcpSigner {
             let copy = snapshot(&options, "options", &|k| known.contains(&k), &|| known.join(", "))?;
             crate::js::options::credentials(&copy)
         };
-        keys().map(|credentials| NcpSigner { credentials }).map_err(|e| to_js(&e))
+        keys()
+            .map(|credentials| {
+                let access_key = JsValue::from_str(credentials.access_key());
+                NcpSigner { credentials, access_key }
+            })
+            .map_err(|e| to_js(&e))
     }
 
     /// Signs `METHOD uri` at `timestamp` (milliseconds, number or decimal text; default now) and returns
@@ -124,7 +133,7 @@ impl NcpSigner {
             let method = checked_method(input::string(&method, "method")?)?;
             let uri = checked_uri(input::string(&uri, "uri")?)?;
             let timestamp = timestamp_of(timestamp.unwrap_or(JsValue::UNDEFINED))?;
-            Ok(headers(&self.credentials, &method, &uri, &timestamp))
+            Ok(headers(&self.credentials, &self.access_key, &method, &uri, &timestamp))
         };
         sign().map_err(|e| to_js(&e))
     }
@@ -145,17 +154,26 @@ fn checked_uri(uri: String) -> Result<String, Error> {
     Ok(uri)
 }
 
+/// A timestamp header's text, and the caller's own JS string when it is exactly that text.
+struct Stamp {
+    text: String,
+    given: Option<JsValue>,
+}
+
 /// The timestamp of a raw argument (read without serde: it may be a hostile proxy).
-fn timestamp_of(value: JsValue) -> Result<String, Error> {
+fn timestamp_of(value: JsValue) -> Result<Stamp, Error> {
     if value.is_undefined() || value.is_null() {
-        return timestamp_text(None);
+        return timestamp_text(None).map(|text| Stamp { text, given: None });
     }
-    let value = match value.as_f64() {
+    let param = match value.as_f64() {
         Some(n) => ParamValue::Number(n),
         None if value.is_string() => ParamValue::Text(input::string(&value, "timestamp")?),
         None => ParamValue::Other("object"),
     };
-    timestamp_text(Some(&value))
+    let text = timestamp_text(Some(&param))?;
+    // Decimal text without leading zeros is sent as given: no new JS string for it.
+    let given = matches!(&param, ParamValue::Text(t) if *t == text).then_some(value);
+    Ok(Stamp { text, given })
 }
 
 /// The timestamp header: whole milliseconds since the Unix epoch, 0 to 2^53 - 1, given as a number or
@@ -180,6 +198,8 @@ extern "C" {
     type Fresh;
     #[wasm_bindgen(method, structural, indexing_setter)]
     fn put(this: &Fresh, name: &JsValue, value: &str);
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn put_js(this: &Fresh, name: &JsValue, value: &JsValue);
 }
 
 thread_local! {
@@ -187,13 +207,17 @@ thread_local! {
     static NAMES: [JsValue; 3] = [HEADER_TIMESTAMP, HEADER_ACCESS_KEY, HEADER_SIGNATURE].map(JsValue::from_str);
 }
 
-/// `{ "x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2" }`, a fresh object.
-fn headers(credentials: &Credentials, method: &str, uri: &str, timestamp: &str) -> JsValue {
+/// `{ "x-ncp-apigw-timestamp", "x-ncp-iam-access-key", "x-ncp-apigw-signature-v2" }`, a fresh object;
+/// `access_key` is the JS string of `credentials`' access key.
+fn headers(credentials: &Credentials, access_key: &JsValue, method: &str, uri: &str, timestamp: &Stamp) -> JsValue {
     let object: Fresh = Object::new().unchecked_into();
-    credentials.with_signature(method, uri, timestamp, |signature| {
+    credentials.with_signature(method, uri, &timestamp.text, |signature| {
         let _ = NAMES.try_with(|[t, a, s]| {
-            object.put(t, timestamp);
-            object.put(a, credentials.access_key());
+            match &timestamp.given {
+                Some(given) => object.put_js(t, given),
+                None => object.put(t, &timestamp.text),
+            }
+            object.put_js(a, access_key);
             object.put(s, signature);
         });
     });

@@ -86,6 +86,10 @@ impl Format for Json {
         }
     }
 
+    fn field(value: &Doc, key: &str) -> Doc {
+        doc(value.borrow().get(key).cloned().unwrap_or(serde_json::Value::Null))
+    }
+
     fn set_member(value: &Doc, key: &str, member: &Doc) -> bool {
         let member = member.borrow().clone();
         match &mut *value.borrow_mut() {
