@@ -867,6 +867,9 @@ function __wbg_get_imports() {
         __wbg_put_0b3a0f2410d0116e: function(arg0, arg1, arg2, arg3) {
             arg0[arg1] = getStringFromWasm0(arg2, arg3);
         },
+        __wbg_put_js_eac98c6229c641cb: function(arg0, arg1, arg2) {
+            arg0[arg1] = arg2;
+        },
         __wbg_queueMicrotask_1e8503a8a690f0a3: function(arg0) {
             const ret = arg0.queueMicrotask;
             return ret;
@@ -884,6 +887,10 @@ function __wbg_get_imports() {
         },
         __wbg_read_e3bea75dace70752: function(arg0) {
             const ret = arg0.read();
+            return ret;
+        },
+        __wbg_read_key_81a18d98a8a748ab: function(arg0, arg1) {
+            const ret = arg0[arg1];
             return ret;
         },
         __wbg_reason_ebc3432467af6eae: function(arg0) {
@@ -920,12 +927,6 @@ function __wbg_get_imports() {
         },
         __wbg_set_credentials_bb5277b4006149d4: function(arg0, arg1) {
             arg0.credentials = __wbindgen_enum_RequestCredentials[arg1];
-        },
-        __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
-            arg0[arg1 >>> 0] = arg2;
-        },
-        __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
-            arg0[arg1] = arg2;
         },
         __wbg_set_headers_07f10dbe49bc0e77: function(arg0, arg1) {
             arg0.headers = arg1;

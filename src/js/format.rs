@@ -1,5 +1,5 @@
 //! The core's document format in wasm: JS values read with serde-wasm-bindgen, their shapes walked
-//! for `core::shape`, and values written as JSON text with the runtime's `JSON.stringify`.
+//! for `core::shape`, and bodies written as JSON text by serde_json.
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsCast;
