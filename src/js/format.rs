@@ -55,7 +55,7 @@ impl Format for JsFormat {
         }
         // Documents are `JSON.parse` results or safe copies (see `input::snapshot`): plain data with no
         // getter to throw, so the direct read suffices.
-        Some(value.unchecked_ref::<Plain>().get(key)).filter(|v| !v.is_undefined() && !v.is_null())
+        value.unchecked_ref::<Plain>().member(key)
     }
 
     fn field(value: &JsValue, key: &str) -> JsValue {

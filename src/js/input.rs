@@ -115,7 +115,7 @@ pub fn describe(value: &JsValue) -> String {
 
 /// The member `key` of a snapshot, `None` when `undefined` or `null`.
 pub fn member(object: &Object, key: &str) -> Option<JsValue> {
-    Some(object.unchecked_ref::<Plain>().get(key)).filter(|v| !v.is_undefined() && !v.is_null())
+    object.unchecked_ref::<Plain>().member(key)
 }
 
 /// `value` as well-formed text, for arguments passed on their own (not in an options object). One

@@ -29,7 +29,7 @@ type Name = (Box<str>, JsValue);
 thread_local! {
     /// JS strings of member names, made once: a direct-mapped cache keyed by the text's address and
     /// length (the names are the crate's own `&'static str`s), each slot checked against the text.
-    static NAMES: RefCell<Vec<Option<Name>>> = const { RefCell::new(Vec::new()) };
+    static NAMES: RefCell<[Option<Name>; SLOTS]> = const { RefCell::new([const { None }; SLOTS]) };
 }
 
 impl Plain {
@@ -39,9 +39,6 @@ impl Plain {
         let slot = ((key.as_ptr() as usize as u32 ^ key.len() as u32).wrapping_mul(0x9E37_79B9) >> 25) as usize;
         let cached = NAMES.try_with(|names| {
             let mut names = names.try_borrow_mut().ok()?;
-            if names.is_empty() {
-                names.resize_with(SLOTS, || None);
-            }
             let entry = names.get_mut(slot)?;
             if !matches!(entry, Some((text, _)) if **text == *key) {
                 *entry = Some((key.into(), JsValue::from_str(key)));
@@ -49,5 +46,10 @@ impl Plain {
             entry.as_ref().map(|(_, name)| self.read_key(name))
         });
         cached.ok().flatten().unwrap_or_else(|| self.read(key))
+    }
+
+    /// The member `key` (through `get`), `None` when `undefined` or `null`.
+    pub fn member(&self, key: &str) -> Option<JsValue> {
+        Some(self.get(key)).filter(|v| !v.is_undefined() && !v.is_null())
     }
 }
