@@ -64,6 +64,39 @@ pub trait Format {
     /// The kind of `value`.
     fn kind(value: &Self::Value) -> Kind;
 
+    /// Whether `value` is a string. This and the four questions below are what the shape walk asks
+    /// first (one question for a value of the expected type, where `kind` may take several); the
+    /// defaults answer from `kind`.
+    fn is_text(value: &Self::Value) -> bool {
+        Self::kind(value) == Kind::Text
+    }
+
+    /// Whether `value` is a whole number.
+    fn is_whole(value: &Self::Value) -> bool {
+        matches!(Self::kind(value), Kind::Number(n) if n.fract() == 0.0)
+    }
+
+    /// `value` as a number, `None` when it is not one.
+    fn number(value: &Self::Value) -> Option<f64> {
+        match Self::kind(value) {
+            Kind::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Whether `value` is an object that is not an array.
+    fn is_record(value: &Self::Value) -> bool {
+        Self::kind(value) == Kind::Object
+    }
+
+    /// The length of `value` when it is an array.
+    fn length(value: &Self::Value) -> Option<usize> {
+        match Self::kind(value) {
+            Kind::List(n) => Some(n),
+            _ => None,
+        }
+    }
+
     /// `value` as text: a string as it is, a whole number as its decimal text, anything else `None`.
     fn text(value: &Self::Value) -> Option<String> {
         match Self::kind(value) {

@@ -88,7 +88,66 @@ impl At<'_> {
 }
 
 fn walk<F: Format>(value: &F::Value, ty: &Ty, at: &At<'_>) -> Result<(), FieldError> {
-    walk_kind::<F>(value, F::kind(value), ty, at)
+    if let Ty::Any = ty {
+        return Ok(());
+    }
+    quick::<F>(value, ty, at).unwrap_or_else(|| walk_kind::<F>(value, F::kind(value), ty, at))
+}
+
+/// A whole number from 0 that fits 32 bits (counts, limits).
+fn is_count(n: f64) -> bool {
+    n.fract() == 0.0 && n >= 0.0 && n <= f64::from(u32::MAX)
+}
+
+/// A positive whole number that is exact in a double (ids).
+fn is_id(n: f64) -> bool {
+    n.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&n)
+}
+
+/// The walk of a value that has its documented type, found by asking that one question first (one
+/// boundary crossing in wasm where `kind` may take several); `None` when the answer is no, or the type
+/// has no such question: then `kind` decides (absent, the wrong type, an id as text).
+fn quick<F: Format>(value: &F::Value, ty: &Ty, at: &At<'_>) -> Option<Result<(), FieldError>> {
+    let fits = match ty {
+        Ty::Text => F::is_text(value),
+        Ty::Int => F::is_whole(value),
+        Ty::Number => F::number(value).is_some(),
+        Ty::Count => F::number(value).is_some_and(is_count),
+        Ty::Id => F::number(value).is_some_and(is_id),
+        Ty::Object(fields) => return F::is_record(value).then(|| walk_members::<F>(value, fields, at)),
+        Ty::List(item) => return F::length(value).map(|length| walk_items::<F>(value, item, length, at)),
+        Ty::Any | Ty::Bool => false,
+    };
+    fits.then_some(Ok(()))
+}
+
+/// Every item of an array of `length` items.
+fn walk_items<F: Format>(value: &F::Value, item: &Ty, length: usize, at: &At<'_>) -> Result<(), FieldError> {
+    for i in 0..length {
+        if let Some(v) = F::item(value, i) {
+            walk::<F>(&v, item, &At::Item(at, i))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every documented member of an object, one read each: a member of its documented type passes on
+/// the first question; otherwise its kind tells absent (`undefined` or `null`) from the wrong type.
+fn walk_members<F: Format>(value: &F::Value, fields: &[Field], at: &At<'_>) -> Result<(), FieldError> {
+    for field in fields.iter() {
+        let member = F::field(value, field.name);
+        let here = At::Member(at, field.name);
+        if let Some(done) = quick::<F>(&member, &field.ty, &here) {
+            done?;
+            continue;
+        }
+        match F::kind(&member) {
+            Kind::Null if field.required => return Err(FieldError { path: here.path(), problem: "is missing".to_owned() }),
+            Kind::Null => {}
+            kind => walk_kind::<F>(&member, kind, &field.ty, &here)?,
+        }
+    }
+    Ok(())
 }
 
 /// `walk` of a value whose kind is known.
@@ -98,36 +157,17 @@ fn walk_kind<F: Format>(value: &F::Value, kind: Kind, ty: &Ty, at: &At<'_>) -> R
         (Ty::Any, _) | (Ty::Text, Kind::Text) | (Ty::Bool, Kind::Bool) | (Ty::Number, Kind::Number(_)) => Ok(()),
         (Ty::Int, Kind::Number(n)) if n.fract() == 0.0 => Ok(()),
         (Ty::Int, _) => Err(wrong("a whole number")),
-        (Ty::Count, Kind::Number(n)) if n.fract() == 0.0 && n >= 0.0 && n <= f64::from(u32::MAX) => Ok(()),
+        (Ty::Count, Kind::Number(n)) if is_count(n) => Ok(()),
         (Ty::Count, _) => Err(wrong("a whole number from 0")),
-        (Ty::Id, Kind::Number(n)) if n.fract() == 0.0 && (1.0..=9_007_199_254_740_991.0).contains(&n) => Ok(()),
+        (Ty::Id, Kind::Number(n)) if is_id(n) => Ok(()),
         (Ty::Id, Kind::Text) if F::text(value).is_some_and(|t| crate::core::validate::id("id", &crate::core::validate::ParamValue::Text(t)).is_ok()) => Ok(()),
         (Ty::Id, _) => Err(FieldError { path: at.path(), problem: "must be a positive integer id (a number or its decimal text)".to_owned() }),
         (Ty::Text, _) => Err(wrong("a string")),
         (Ty::Bool, _) => Err(wrong("a boolean")),
         (Ty::Number, _) => Err(wrong("a number")),
-        (Ty::List(item), Kind::List(length)) => {
-            for i in 0..length {
-                if let Some(v) = F::item(value, i) {
-                    walk::<F>(&v, item, &At::Item(at, i))?;
-                }
-            }
-            Ok(())
-        }
+        (Ty::List(item), Kind::List(length)) => walk_items::<F>(value, item, length, at),
         (Ty::List(_), _) => Err(wrong("an array")),
-        (Ty::Object(fields), Kind::Object) => {
-            for field in fields.iter() {
-                // One read per member; its kind tells absent (`undefined` or `null`) from present.
-                let member = F::field(value, field.name);
-                let here = At::Member(at, field.name);
-                match F::kind(&member) {
-                    Kind::Null if field.required => return Err(FieldError { path: here.path(), problem: "is missing".to_owned() }),
-                    Kind::Null => {}
-                    kind => walk_kind::<F>(&member, kind, &field.ty, &here)?,
-                }
-            }
-            Ok(())
-        }
+        (Ty::Object(fields), Kind::Object) => walk_members::<F>(value, fields, at),
         (Ty::Object(_), _) => Err(wrong("an object")),
     }
 }

@@ -40,6 +40,26 @@ impl Format for JsFormat {
         }
     }
 
+    fn is_text(value: &JsValue) -> bool {
+        value.is_string()
+    }
+
+    fn is_whole(value: &JsValue) -> bool {
+        js_sys::Number::is_integer(value)
+    }
+
+    fn number(value: &JsValue) -> Option<f64> {
+        value.as_f64()
+    }
+
+    fn is_record(value: &JsValue) -> bool {
+        value.is_object() && !value.is_instance_of::<Array>()
+    }
+
+    fn length(value: &JsValue) -> Option<usize> {
+        value.dyn_ref::<Array>().map(|a| a.length() as usize)
+    }
+
     fn text(value: &JsValue) -> Option<String> {
         // The usual case (a string) in one crossing.
         value.as_string().or_else(|| value.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 1e15).map(|n| (n as i64).to_string()))
