@@ -2,6 +2,8 @@
 //! Converts JS input, signs with the core signer and returns the three headers; it keeps nothing
 //! (but `NcpSigner`'s keyed state) and sends nothing.
 
+use std::borrow::Cow;
+
 use js_sys::Object;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -67,7 +69,10 @@ pub fn sign_request(#[wasm_bindgen(unchecked_param_type = "SignRequestOptions")]
             }
             input::string(&v, field)
         };
-        let method = checked_method(text(0, "method")?)?;
+        let method = match known_method(&value(0)) {
+            Some(method) => Cow::Borrowed(method),
+            None => checked_method(text(0, "method")?)?,
+        };
         let uri = checked_uri(text(1, "uri")?)?;
         let access_key = value(2);
         let credentials = crate::js::options::credentials_of(&access_key, &value(3))?;
@@ -130,7 +135,10 @@ impl NcpSigner {
         #[wasm_bindgen(unchecked_optional_param_type = "number | string")] timestamp: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let sign = || -> Result<JsValue, Error> {
-            let method = checked_method(input::string(&method, "method")?)?;
+            let method = match known_method(&method) {
+                Some(known) => Cow::Borrowed(known),
+                None => checked_method(input::string(&method, "method")?)?,
+            };
             let uri = checked_uri(input::string(&uri, "uri")?)?;
             let timestamp = timestamp_of(timestamp.unwrap_or(JsValue::UNDEFINED))?;
             Ok(headers(&self.credentials, &self.access_key, &method, &uri, &timestamp))
@@ -139,12 +147,26 @@ impl NcpSigner {
     }
 }
 
-fn checked_method(mut method: String) -> Result<String, Error> {
+/// The HTTP methods of the API, upper-case, recognised by identity with JS strings made once (one
+/// `===` across the boundary instead of copying the caller's string into wasm).
+const METHODS: [&str; 5] = ["GET", "POST", "DELETE", "PUT", "PATCH"];
+
+thread_local! {
+    static METHOD_STRINGS: [JsValue; 5] = METHODS.map(JsValue::from_str);
+}
+
+/// `value` when it is exactly one of `METHODS`.
+fn known_method(value: &JsValue) -> Option<&'static str> {
+    let at = METHOD_STRINGS.try_with(|all| all.iter().position(|m| m == value)).ok().flatten()?;
+    METHODS.get(at).copied()
+}
+
+fn checked_method(mut method: String) -> Result<Cow<'static, str>, Error> {
     if method.is_empty() || method.len() > 16 || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(Error::validation("method", "must be 1 to 16 letters, such as GET or POST"));
     }
     method.make_ascii_uppercase();
-    Ok(method)
+    Ok(Cow::Owned(method))
 }
 
 fn checked_uri(uri: String) -> Result<String, Error> {
@@ -223,3 +245,4 @@ fn headers(credentials: &Credentials, access_key: &JsValue, method: &str, uri: &
     });
     object.into()
 }
+
