@@ -550,6 +550,48 @@ async fn results_pass_unknown_fields_through_and_a_wrong_typed_field_is_a_decode
 }
 
 #[wasm_bindgen_test]
+async fn each_documented_type_of_a_result_is_checked_in_wasm_and_a_conforming_result_passes_as_sent() {
+    // The walk asks a member's documented type first (a string, a whole number, a plain object, an
+    // array) and falls back to the full kind only on a "no": both answers are checked here.
+    let asset = |result: &str| format!(r#"{{"code":"0","message":"success","result":{result}}}"#);
+    let ids = || options(&[("workspaceName", "ws-1".into()), ("projectId", 7.into()), ("assetId", 12.into())]);
+    let good = r#"{"assetId":12,"projectId":7,"key":null,"metaData":{"durationMs":9000,"size":1,"resolution":"1920x1080","extra":[1]},"added":{"x":1}}"#;
+    let mi = client_fetching(stub_fetch(200, &asset(good), &Array::new()));
+    let got = settle(mi.get_asset(ids(), None)).await.map_err(|e| text(&e, "message")).expect("a conforming asset");
+    assert_eq!(js_sys::JSON::stringify(&got).ok().and_then(|s| s.as_string()).as_deref(), Some(good));
+    for (result, path, problem) in [
+        (r#"{"assetId":12,"metaData":[1]}"#, "metaData", "must be an object, not an array"),
+        (r#"{"assetId":1.5}"#, "assetId", "must be a whole number, not a number"),
+        (r#"{"assetId":"12"}"#, "assetId", "must be a whole number, not a string"),
+        (r#"{"assetId":12,"metaData":{"durationMs":"9"}}"#, "metaData.durationMs", "must be a whole number, not a string"),
+        (r#"{"assetId":12,"fileName":{}}"#, "fileName", "must be a string, not an object"),
+        (r#"{"fileName":"a.mp4"}"#, "assetId", "is missing"),
+        (r#"[{"assetId":12}]"#, "result", "must be an object, not an array"),
+    ] {
+        let mi = client_fetching(stub_fetch(200, &asset(result), &Array::new()));
+        let e = settle(mi.get_asset(ids(), None)).await.expect_err(result);
+        assert_error(&e, "DecodeError", "DECODE_ERROR");
+        let message = text(&e, "message").unwrap_or_default();
+        assert!(message.contains(&format!("{path}: {problem}")), "{result}: {message}");
+    }
+    let page = |content: &str| asset(&format!(r#"{{"totalCount":1,"totalPage":1,"pageNo":1,"pageSize":1,"content":{content}}}"#));
+    let list = || options(&[("workspaceName", "ws-1".into()), ("projectId", "7".into())]);
+    for (content, path, problem) in [
+        (r#"[{"assetId":1},[2]]"#, "content[1]", "must be an object, not an array"),
+        (r#"[{"assetId":1},null]"#, "content[1]", "must be an object, not null"),
+        (r#"{"0":{"assetId":1}}"#, "content", "must be an array, not an object"),
+    ] {
+        let mi = client_fetching(stub_fetch(200, &page(content), &Array::new()));
+        let e = settle(mi.list_assets(list(), None)).await.expect_err(content);
+        let message = text(&e, "message").unwrap_or_default();
+        assert!(message.contains(&format!("{path}: {problem}")), "{content}: {message}");
+    }
+    let mi = client_fetching(stub_fetch(200, &page(r#"[{"assetId":1,"metaData":{}},{"assetId":2,"later":true}]"#), &Array::new()));
+    let got = settle(mi.list_assets(list(), None)).await.map_err(|e| text(&e, "message")).expect("a conforming page");
+    assert_eq!(Array::from(&get(&got, "content")).length(), 2);
+}
+
+#[wasm_bindgen_test]
 async fn a_wrong_secret_is_rejected_by_the_emulator_and_never_echoed() {
     let mi = client_with(emulator(), "wrong-secret");
     let e = settle(mi.get_workspace("any-name".into(), None)).await.expect_err("401");
