@@ -553,6 +553,10 @@ function __wbg_get_imports() {
             const ret = arg0[arg1];
             return ret;
         },
+        __wbg_has_2c4d5cf25ec8c1cf: function() { return handleError(function (arg0, arg1) {
+            const ret = Reflect.has(arg0, arg1);
+            return ret;
+        }, arguments); },
         __wbg_headers_5fc0106c076eb731: function(arg0) {
             const ret = arg0.headers;
             return ret;
@@ -704,6 +708,10 @@ function __wbg_get_imports() {
         },
         __wbg_isSafeInteger_1a35ba4d31e71d38: function(arg0) {
             const ret = Number.isSafeInteger(arg0);
+            return ret;
+        },
+        __wbg_isWellFormed_9e12b0337ba4dfeb: function(arg0) {
+            const ret = arg0.isWellFormed();
             return ret;
         },
         __wbg_is_2248ff2b575d60c7: function(arg0, arg1) {

@@ -42,7 +42,7 @@ pub fn snapshot(value: &JsValue, field: &str, known: &dyn Fn(&str) -> bool, know
 
 fn copy_value(value: &JsValue, field: &str, depth: u32) -> Result<JsValue, Error> {
     if let Some(text) = value.dyn_ref::<JsString>() {
-        if !text.is_valid_utf16() {
+        if !well_formed(text) {
             return Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)"));
         }
         return Ok(value.clone());
@@ -81,6 +81,22 @@ fn copy_value(value: &JsValue, field: &str, depth: u32) -> Result<JsValue, Error
         copy.unchecked_ref::<Plain>().write(&key, &copy_value(&member, &name, depth + 1)?);
     }
     Ok(copy.into())
+}
+
+/// `text` has no lone surrogate: `String.prototype.isWellFormed` (one crossing) where the runtime has
+/// it, else js-sys's check of each UTF-16 unit (one crossing per unit).
+pub fn well_formed(text: &JsString) -> bool {
+    thread_local! {
+        static HAS_IS_WELL_FORMED: bool = Reflect::get(&js_sys::global(), &JsValue::from_str("String"))
+            .and_then(|string| Reflect::get(&string, &JsValue::from_str("prototype")))
+            .and_then(|proto| Reflect::has(&proto, &JsValue::from_str("isWellFormed")))
+            .unwrap_or(false);
+    }
+    if HAS_IS_WELL_FORMED.try_with(|has| *has).unwrap_or(false) {
+        text.is_well_formed()
+    } else {
+        text.is_valid_utf16()
+    }
 }
 
 /// What stands in for a value of a kind no option takes: a symbol, refused by every typed field.
@@ -123,7 +139,7 @@ pub fn member(object: &Object, key: &str) -> Option<JsValue> {
 /// is what the conversion makes of a lone surrogate).
 pub fn string(value: &JsValue, field: &str) -> Result<String, Error> {
     match value.as_string() {
-        Some(text) if text.as_bytes().contains(&0xEF) && !value.unchecked_ref::<JsString>().is_valid_utf16() => {
+        Some(text) if text.as_bytes().contains(&0xEF) && !well_formed(value.unchecked_ref::<JsString>()) => {
             Err(Error::validation(field, "must be well-formed Unicode (it has a lone surrogate)"))
         }
         Some(text) => Ok(text),
