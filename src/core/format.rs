@@ -106,7 +106,7 @@ pub trait Format {
         }
     }
 
-    /// Item `index` of an array document.
+    /// Item `index` of a document already found to be an array (by `kind` or `length`).
     fn item(value: &Self::Value, index: usize) -> Option<Self::Value>;
 
     /// The member `key` of an object document, `None` when absent, `null` or not an object.

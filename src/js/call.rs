@@ -86,7 +86,14 @@ pub fn prepare_copy(op: &'static Operation, copy: Object, request_options: &JsVa
     let mut value = |param: &crate::core::operation::Param| -> Result<Option<ParamValue>, Error> {
         match input::member(&copy, param.name) {
             None => Ok(None),
-            Some(v) => read::<ParamValue>(&v).map(Some).map_err(|_| Error::validation(param.name, "is not a plain value")),
+            // Text and numbers, nearly every parameter, in one crossing each; the rest through serde.
+            Some(v) => match v.as_string() {
+                Some(text) => Ok(Some(ParamValue::Text(text))),
+                None => match v.as_f64() {
+                    Some(n) => Ok(Some(ParamValue::Number(n))),
+                    None => read::<ParamValue>(&v).map(Some).map_err(|_| Error::validation(param.name, "is not a plain value")),
+                },
+            },
         }
     };
     let call = build(op, &mut value, body.json.clone())?;

@@ -27,7 +27,7 @@ impl Format for JsFormat {
             Kind::Text
         } else if let Some(n) = value.as_f64() {
             Kind::Number(n)
-        } else if value.is_null() || value.is_undefined() {
+        } else if value.is_null_or_undefined() {
             Kind::Null
         } else if value.as_bool().is_some() {
             Kind::Bool
@@ -66,7 +66,8 @@ impl Format for JsFormat {
     }
 
     fn item(value: &JsValue, index: usize) -> Option<JsValue> {
-        value.dyn_ref::<Array>().map(|a| a.get(index as u32))
+        // Only asked of a value `length` found to be an array: no second check.
+        Some(value.unchecked_ref::<Array>().get(index as u32))
     }
 
     fn member(value: &JsValue, key: &str) -> Option<JsValue> {

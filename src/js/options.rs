@@ -148,7 +148,7 @@ pub fn credentials(copy: &Object) -> Result<Credentials, Error> {
 /// once keyed.
 pub fn credentials_of(access_key: &JsValue, secret_key: &JsValue) -> Result<Credentials, Error> {
     let required = |value: &JsValue, field: &str| -> Result<String, Error> {
-        if value.is_undefined() || value.is_null() {
+        if value.is_null_or_undefined() {
             return Err(Error::validation(field, "is required"));
         }
         input::string(value, field)
@@ -198,7 +198,7 @@ fn credentials_mode(mode: Option<&str>) -> Result<Option<RequestCredentials>, Er
 
 /// Reads the optional per-call options; absent fields keep the client's `defaults`.
 pub fn call_settings(options: &JsValue, defaults: CallLimits) -> Result<CallSettings, Error> {
-    if options.is_undefined() || options.is_null() {
+    if options.is_null_or_undefined() {
         return Ok(CallSettings { limits: defaults, signal: None });
     }
     let copy = snapshot(options, "requestOptions", &|k| CALL_OPTIONS.contains(&k), &known_text(CALL_OPTIONS))?;

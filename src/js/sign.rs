@@ -64,7 +64,7 @@ pub fn sign_request(#[wasm_bindgen(unchecked_param_type = "SignRequestOptions")]
         let value = |i: usize| values.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
         let text = |i: usize, field: &str| -> Result<String, Error> {
             let v = value(i);
-            if v.is_undefined() || v.is_null() {
+            if v.is_null_or_undefined() {
                 return Err(Error::validation(field, "is required"));
             }
             input::string(&v, field)
@@ -184,7 +184,7 @@ struct Stamp {
 
 /// The timestamp of a raw argument (read without serde: it may be a hostile proxy).
 fn timestamp_of(value: JsValue) -> Result<Stamp, Error> {
-    if value.is_undefined() || value.is_null() {
+    if value.is_null_or_undefined() {
         return timestamp_text(None).map(|text| Stamp { text, given: None });
     }
     let param = match value.as_f64() {

@@ -49,7 +49,7 @@ struct Settings {
 }
 
 fn settings(value: &JsValue) -> Result<Settings, Error> {
-    let copy = if value.is_undefined() || value.is_null() { Object::new() } else { snapshot(value, "waitOptions", &|k| WAIT_OPTIONS.contains(&k), &|| WAIT_OPTIONS.join(", "))? };
+    let copy = if value.is_null_or_undefined() { Object::new() } else { snapshot(value, "waitOptions", &|k| WAIT_OPTIONS.contains(&k), &|| WAIT_OPTIONS.join(", "))? };
     const TYPES: Ty = Ty::Object(&[opt("retries", Ty::Object(&[]))]);
     check::<JsFormat>(&copy, &TYPES, "").map_err(input_error)?;
     let f: Fields = read(&copy)?;

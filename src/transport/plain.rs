@@ -50,6 +50,6 @@ impl Plain {
 
     /// The member `key` (through `get`), `None` when `undefined` or `null`.
     pub fn member(&self, key: &str) -> Option<JsValue> {
-        Some(self.get(key)).filter(|v| !v.is_undefined() && !v.is_null())
+        Some(self.get(key)).filter(|v| !v.is_null_or_undefined())
     }
 }
