@@ -1,7 +1,7 @@
 // The benchmark: size, cold start, signing throughput, per-call client cost, a large result and memory,
 // measured in one run on this machine. Writes bench/results.json and prints a table of medians and
 // ratios (issue 15's targets in the labels).
-//   node bench/run.mjs [--quick] [--only size,cold,sign,client,large,memory] [--out FILE]
+//   node bench/run.mjs [--quick] [--only size,cold,sign,client,large,memory,crossings] [--out FILE]
 // Needs a built pkg/ (bash scripts/build.sh) and npm's workerd (scripts/setup.sh installs both).
 // Each section runs in a fresh Node process (bench/<section>.mjs, last stdout line `BENCH {json}`).
 import { spawnSync } from "node:child_process";
@@ -15,7 +15,7 @@ const arg = (name) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
-const SECTIONS = ["size", "cold", "sign", "client", "large", "memory"];
+const SECTIONS = ["size", "cold", "sign", "client", "large", "memory", "crossings"];
 const only = arg("--only")?.split(",") ?? SECTIONS;
 const outFile = arg("--out") ?? join(BENCH, "results.json");
 
@@ -153,6 +153,15 @@ const ROWS = [
     ["polls / wait", ["memory_waiter_polls_count", "memory_waiter_wait_ms"], " / ms"],
     ["wasm linear memory before / at a tenth of the polls / at the last poll / after (target: flat)", ["memory_waiter_wasm_bytes_before", "memory_waiter_wasm_bytes_at_tenth", "memory_waiter_wasm_bytes_at_last_poll", "memory_waiter_wasm_bytes_after"], "B"],
     ["JS heap used (after gc) before / at a tenth / at the last poll / after (target: flat)", ["memory_waiter_heap_used_bytes_before", "memory_waiter_heap_used_bytes_at_tenth", "memory_waiter_heap_used_bytes_at_last_poll", "memory_waiter_heap_used_bytes_after"], "B"],
+  ]],
+  ["Boundary crossings per call (counts, the same every run; stub fetch): wasm -> JS imports / JS -> wasm exports", [
+    ["getWorkspace", ["crossings_per_call_get_imports", "crossings_per_call_get_exports"], ""],
+    ["createWorkspace", ["crossings_per_call_create_imports", "crossings_per_call_create_exports"], ""],
+    ["getAsset", ["crossings_per_call_get_asset_imports", "crossings_per_call_get_asset_exports"], ""],
+    ["createProject", ["crossings_per_call_create_project_imports", "crossings_per_call_create_project_exports"], ""],
+    ["listAssets (100 items)", ["crossings_per_call_list_assets_imports", "crossings_per_call_list_assets_exports"], ""],
+    ["getIndexStatus", ["crossings_per_call_index_status_imports", "crossings_per_call_index_status_exports"], ""],
+    ["signRequest / NcpSigner#sign (imports)", ["crossings_per_call_sign_request_imports", "crossings_per_call_sign_keyed_imports"], ""],
   ]],
 ];
 
