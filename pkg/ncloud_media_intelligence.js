@@ -892,10 +892,6 @@ function __wbg_get_imports() {
             const ret = Math.random();
             return ret;
         },
-        __wbg_read_4868342a70ba2463: function(arg0, arg1, arg2) {
-            const ret = arg0[getStringFromWasm0(arg1, arg2)];
-            return ret;
-        },
         __wbg_read_e3bea75dace70752: function(arg0) {
             const ret = arg0.read();
             return ret;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::{AbortSignal, RequestCredentials};
 
@@ -47,7 +48,7 @@ impl Inner {
         let options = if options.is_string() && op.body.is_none() && op.params.iter().any(|p| p.name == "workspaceName") {
             // `getWorkspace("my-workspace")`: the name alone.
             let object = Object::new();
-            let _ = js_sys::Reflect::set(&object, &JsValue::from_str("workspaceName"), options);
+            object.unchecked_ref::<crate::transport::plain::Plain>().set("workspaceName", options);
             object.into()
         } else if options.is_undefined() {
             // No options: each required one is then reported by its own name.
