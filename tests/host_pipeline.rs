@@ -138,8 +138,6 @@ fn sample_body(shape: &Shape) -> (Value, Value) {
             Ty::Text | Ty::Any => json!("sample-1"),
             Ty::Int => json!(1),
             Ty::Number => json!(1.5),
-        Ty::Id => json!(7),
-        Ty::Count => json!(1),
             Ty::Id => json!(7),
             Ty::Count => json!(1),
             Ty::Bool => json!(true),

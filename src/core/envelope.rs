@@ -3,7 +3,7 @@
 //! and the result itself is handed on as the document it is (fields the API adds later pass through).
 
 use crate::core::error::{ApiFailure, Error};
-use crate::core::format::{Format, Kind};
+use crate::core::format::Format;
 use crate::core::http::Body;
 
 /// A successful answer: the whole envelope (when there was a body) and its `result` (when it had one).
@@ -21,20 +21,25 @@ pub fn decode<F: Format>(attempted: &str, status: u16, body: &Body<F::Value>) ->
         Body::NotJson(text) if status == 204 && text.is_empty() => return Ok(Decoded { envelope: None, result: None }),
         Body::NotJson(text) => return Err(Error::decode(attempted, status, &describe_non_json(text))),
     };
-    if F::kind(document) != Kind::Object {
+    if !F::is_record(document) {
         return Err(Error::decode(attempted, status, "JSON that is not an object"));
     }
     // One non-generic reading of both envelopes: codes and messages as text (a number is read as its
-    // decimal text rather than refused), anything else as absent.
-    let text = |object: &F::Value, key: &str| F::member(object, key).and_then(|v| F::text(&v));
-    if let Some(gateway) = F::member(document, "error").filter(|e| F::kind(e) == Kind::Object) {
+    // decimal text rather than refused), anything else as absent. Each member is read once, from an
+    // object known to be one.
+    let text = |object: &F::Value, key: &str| F::text(&F::field(object, key));
+    let gateway = F::field(document, "error");
+    if F::is_record(&gateway) {
         if let Some(code) = text(&gateway, "errorCode") {
             let failure = ApiFailure { code, message: text(&gateway, "message").unwrap_or_default(), details: text(&gateway, "details") };
             return Err(Error::api(attempted, status, failure));
         }
     }
     match text(document, "code") {
-        Some(code) if code == "0" && (200..=299).contains(&status) => Ok(Decoded { result: F::member(document, "result"), envelope: Some(document.clone()) }),
+        Some(code) if code == "0" && (200..=299).contains(&status) => {
+            let result = F::field(document, "result");
+            Ok(Decoded { result: (!F::is_absent(&result)).then_some(result), envelope: Some(document.clone()) })
+        }
         Some(code) => Err(Error::api(attempted, status, ApiFailure { code, message: text(document, "message").unwrap_or_default(), details: None })),
         None => Err(Error::decode(attempted, status, "JSON without an NCP envelope (no `code` or `error`)")),
     }

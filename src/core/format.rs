@@ -71,6 +71,11 @@ pub trait Format {
         Self::kind(value) == Kind::Text
     }
 
+    /// Whether `value` is absent: `undefined` or `null`.
+    fn is_absent(value: &Self::Value) -> bool {
+        Self::kind(value) == Kind::Null
+    }
+
     /// Whether `value` is a whole number.
     fn is_whole(value: &Self::Value) -> bool {
         matches!(Self::kind(value), Kind::Number(n) if n.fract() == 0.0)

@@ -44,6 +44,10 @@ impl Format for JsFormat {
         value.is_string()
     }
 
+    fn is_absent(value: &JsValue) -> bool {
+        value.is_null_or_undefined()
+    }
+
     fn is_whole(value: &JsValue) -> bool {
         js_sys::Number::is_integer(value)
     }
