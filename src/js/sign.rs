@@ -69,10 +69,7 @@ pub fn sign_request(#[wasm_bindgen(unchecked_param_type = "SignRequestOptions")]
             }
             input::string(&v, field)
         };
-        let method = match known_method(&value(0)) {
-            Some(method) => Cow::Borrowed(method),
-            None => checked_method(text(0, "method")?)?,
-        };
+        let method = method_of(&value(0), &|| text(0, "method"))?;
         let uri = checked_uri(text(1, "uri")?)?;
         let access_key = value(2);
         let credentials = crate::js::options::credentials_of(&access_key, &value(3))?;
@@ -135,10 +132,7 @@ impl NcpSigner {
         #[wasm_bindgen(unchecked_optional_param_type = "number | string")] timestamp: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let sign = || -> Result<JsValue, Error> {
-            let method = match known_method(&method) {
-                Some(known) => Cow::Borrowed(known),
-                None => checked_method(input::string(&method, "method")?)?,
-            };
+            let method = method_of(&method, &|| input::string(&method, "method"))?;
             let uri = checked_uri(input::string(&uri, "uri")?)?;
             let timestamp = timestamp_of(timestamp.unwrap_or(JsValue::UNDEFINED))?;
             Ok(headers(&self.credentials, &self.access_key, &method, &uri, &timestamp))
@@ -155,18 +149,22 @@ thread_local! {
     static METHOD_STRINGS: [JsValue; 5] = METHODS.map(JsValue::from_str);
 }
 
-/// `value` when it is exactly one of `METHODS`.
-fn known_method(value: &JsValue) -> Option<&'static str> {
-    let at = METHOD_STRINGS.try_with(|all| all.iter().position(|m| m == value)).ok().flatten()?;
-    METHODS.get(at).copied()
+/// The method to sign: `value` itself when it is exactly one of `METHODS` (nothing copied), else the
+/// text `read` gives (its own error for a missing or non-string value), checked and upper-cased.
+fn method_of(value: &JsValue, read: &dyn Fn() -> Result<String, Error>) -> Result<Cow<'static, str>, Error> {
+    let known = METHOD_STRINGS.try_with(|all| all.iter().position(|m| m == value)).ok().flatten().and_then(|at| METHODS.get(at));
+    match known {
+        Some(method) => Ok(Cow::Borrowed(method)),
+        None => checked_method(read()?).map(Cow::Owned),
+    }
 }
 
-fn checked_method(mut method: String) -> Result<Cow<'static, str>, Error> {
+fn checked_method(mut method: String) -> Result<String, Error> {
     if method.is_empty() || method.len() > 16 || !method.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(Error::validation("method", "must be 1 to 16 letters, such as GET or POST"));
     }
     method.make_ascii_uppercase();
-    Ok(Cow::Owned(method))
+    Ok(method)
 }
 
 fn checked_uri(uri: String) -> Result<String, Error> {
@@ -245,4 +243,3 @@ fn headers(credentials: &Credentials, access_key: &JsValue, method: &str, uri: &
     });
     object.into()
 }
-

@@ -13,8 +13,6 @@ extern "C" {
     #[wasm_bindgen(extends = js_sys::Object)]
     pub type Plain;
     #[wasm_bindgen(method, structural, indexing_getter)]
-    pub fn read(this: &Plain, key: &str) -> JsValue;
-    #[wasm_bindgen(method, structural, indexing_getter)]
     fn read_key(this: &Plain, key: &JsValue) -> JsValue;
     #[wasm_bindgen(method, structural, indexing_setter)]
     pub fn write(this: &Plain, key: &JsValue, value: &JsValue);
